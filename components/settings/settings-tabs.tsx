@@ -1,0 +1,28 @@
+"use client";
+
+import { clsx } from "clsx";
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+
+const TABS = [
+  { href: "/settings", label: "Business" },
+  { href: "/settings/team", label: "Team" },
+];
+
+export function SettingsTabs() {
+  const pathname = usePathname();
+  return (
+    <nav aria-label="Settings" className="flex gap-1 overflow-x-auto border-b border-stone-200">
+      {TABS.map((tab) => (
+        <Link
+          key={tab.href}
+          href={tab.href}
+          aria-current={pathname === tab.href ? "page" : undefined}
+          className={clsx("-mb-px whitespace-nowrap border-b-2 px-3 py-2 text-sm font-medium", pathname === tab.href ? "border-brand-600 text-brand-700" : "border-transparent text-stone-600 hover:text-stone-900")}
+        >
+          {tab.label}
+        </Link>
+      ))}
+    </nav>
+  );
+}

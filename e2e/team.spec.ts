@@ -1,0 +1,38 @@
+import { expect, test } from "@playwright/test";
+import { signIn, uniqueEmail, USERS } from "./helpers";
+
+test("owner adds a staff member, changes the role, and disabling ends their session", async ({ browser }) => {
+  const owner = await browser.newPage();
+  await signIn(owner, USERS.owner);
+  await owner.goto("/settings/team");
+
+  const email = uniqueEmail("barista");
+  await owner.getByLabel("Name").fill("Bea Barista");
+  await owner.getByLabel("Email").fill(email);
+  await owner.getByLabel("Role", { exact: true }).selectOption("staff");
+  await owner.getByLabel("Initial password").fill("first-day-password");
+  await owner.getByRole("button", { name: "Add member" }).click();
+  await expect(owner.getByRole("status")).toContainText("Team member added");
+  const row = owner.getByTestId(`member-${email}`);
+  await expect(row).toBeVisible();
+
+  const member = await browser.newPage();
+  await signIn(member, email, "first-day-password");
+  expect((await member.goto("/reports"))?.status()).toBe(403);
+
+  // Promote to manager: takes effect on the member's next request, no re-login needed.
+  await row.getByLabel("Role for Bea Barista").selectOption("manager");
+  await expect(row.getByLabel("Role for Bea Barista")).toHaveValue("manager");
+  await expect.poll(async () => (await member.goto("/reports"))?.status()).toBe(200);
+
+  await row.getByRole("button", { name: "Disable" }).click();
+  await expect(row.getByText("Disabled")).toBeVisible();
+  await member.goto("/customers");
+  await expect(member).toHaveURL(/\/login/);
+
+  // And they cannot sign in again.
+  await member.getByLabel("Email").fill(email);
+  await member.getByLabel("Password").fill("first-day-password");
+  await member.getByRole("button", { name: "Sign in" }).click();
+  await expect(member.getByRole("alert")).toContainText("do not match");
+});
