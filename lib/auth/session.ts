@@ -7,10 +7,14 @@ import { AppError } from "@/lib/errors";
 import { authOptions } from "./options";
 import { hasRole, type Role } from "./roles";
 
-/** Who is calling and for which merchant. Every lib function on merchant data takes this first. */
-export interface MerchantContext {
+/** The merchant a call runs for. Every lib function on merchant data takes this (or more) first. */
+export interface MerchantScope {
   merchantId: string;
   merchant: { id: string; name: string; timeZone: string; currency: string };
+}
+
+/** A signed-in dashboard user's scope. (API calls carry an API key instead; see lib/auth/api-keys.) */
+export interface MerchantContext extends MerchantScope {
   user: { id: string; name: string; email: string; role: Role };
 }
 
