@@ -1,0 +1,45 @@
+// Audit actions in the merchant's words. Unknown actions (a feature added later) still read
+// sensibly: "import.finished" → "Import finished".
+export const AUDIT_ACTION_LABELS: Record<string, string> = {
+  "user.signed_in": "Signed in",
+  "user.signed_out": "Signed out",
+  "team.member_added": "Added team member",
+  "team.role_changed": "Changed role",
+  "team.member_disabled": "Disabled team member",
+  "team.member_enabled": "Enabled team member",
+  "customer.updated": "Edited customer details",
+  "customer.deleted": "Deleted customer",
+  "customer.exported": "Exported customer data",
+  "customers.exported": "Exported customer list",
+  "suppression.lifted": "Lifted a deletion block",
+  "event.voided": "Voided event",
+  "api_key.created": "Created API key",
+  "api_key.revoked": "Revoked API key",
+  "import.started": "Started import",
+  "import.completed": "Completed import",
+  "import.failed": "Import failed",
+  "import.cancelled": "Cancelled import",
+  "segment.created": "Created segment",
+  "segment.updated": "Edited segment",
+  "segment.deleted": "Deleted segment",
+  "segment.exported": "Exported segment",
+  "automation.created": "Created automation",
+  "automation.updated": "Edited automation",
+  "automation.deleted": "Deleted automation",
+  "settings.updated": "Changed settings",
+};
+
+export function auditActionLabel(action: string): string {
+  const known = AUDIT_ACTION_LABELS[action];
+  if (known) return known;
+  const words = action.replace(/[._]+/g, " ").trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** An entry's details as short "key: value" text (details never hold personal data). */
+export function auditDetailsText(details: unknown): string {
+  if (!details || typeof details !== "object" || Array.isArray(details)) return "";
+  return Object.entries(details as Record<string, unknown>)
+    .map(([key, value]) => `${key.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase()}: ${Array.isArray(value) ? value.join(", ") : typeof value === "object" && value !== null ? JSON.stringify(value) : String(value)}`)
+    .join(" · ");
+}
