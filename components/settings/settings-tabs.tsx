@@ -7,6 +7,8 @@ import { usePathname } from "next/navigation";
 const TABS = [
   { href: "/settings", label: "Business" },
   { href: "/settings/team", label: "Team" },
+  { href: "/settings/privacy", label: "Privacy" },
+  { href: "/settings/audit-log", label: "Audit log" },
 ];
 
 export function SettingsTabs() {

@@ -10,7 +10,7 @@ import { findSuppressed, SUPPRESSION_KIND_LABELS, type SuppressionKind } from ".
 
 // Blank means "remove it": the form sends empty strings for cleared fields.
 const optionalText = (max: number) =>
-  z.string().trim().max(max).transform((value) => (value === "" ? null : value));
+  z.string().trim().max(max).nullable().transform((value) => value || null);
 
 export const contactSchema = z.object({
   customerId: z.uuid("Unknown customer"),

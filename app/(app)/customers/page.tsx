@@ -1,51 +1,66 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Download, PlusCircle } from "lucide-react";
 import { requirePageContext } from "@/lib/auth/session";
-import { recentCustomers } from "@/lib/customers/queries";
-import { formatLocal } from "@/lib/time";
-import { formatCount, formatMoney } from "@/lib/format";
+import { hasRole } from "@/lib/auth/roles";
+import { listCustomers, merchantTierNames } from "@/lib/customers/list";
+import { customerListQuery, hasFilters, parseCustomerListParams } from "@/lib/customers/list-params";
 import { EmptyState, PageHeader } from "@/components/ui/card";
+import { buttonClass } from "@/components/ui/button";
+import { CustomerFilters } from "@/components/customers/customer-filters";
+import { CustomerTable } from "@/components/customers/customer-table";
 
 export const metadata: Metadata = { title: "Customers" };
 
-export default async function CustomersPage() {
+export default async function CustomersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const context = await requirePageContext("staff");
-  const customers = await recentCustomers(context);
+  const raw = await searchParams;
+  const params = parseCustomerListParams(raw);
+  const [result, tiers] = await Promise.all([listCustomers(context, params), merchantTierNames(context)]);
+  const filtered = hasFilters(params);
   const { currency, timeZone } = context.merchant;
+  const canExport = hasRole(context.user.role, "manager");
+  const filterQuery = customerListQuery({ q: params.q, tier: params.tier, pass: params.pass, activity: params.activity });
+
+  const empty = filtered ? (
+    <EmptyState title="No customers match these filters" action={<Link href="/customers" className={buttonClass("secondary")}>Clear filters</Link>}>
+      Try a shorter search, or another tier, pass status or activity.
+    </EmptyState>
+  ) : (
+    <EmptyState title="No customers yet — record an event or import a spreadsheet" action={
+      <div className="flex flex-wrap justify-center gap-2">
+        <Link href="/record" className={buttonClass("primary")}><PlusCircle aria-hidden className="size-4" /> Record an event</Link>
+        {canExport && <Link href="/imports" className={buttonClass("secondary")}>Import a spreadsheet</Link>}
+      </div>
+    }>
+      Customers appear here as soon as their first visit, purchase or pass install is recorded.
+    </EmptyState>
+  );
+
   return (
     <>
-      <PageHeader title="Customers" description="Most recently active customers." />
-      {customers.length === 0 ? (
-        <EmptyState title="No customers yet">Record an event or import a spreadsheet.</EmptyState>
-      ) : (
-        <div className="overflow-x-auto rounded-xl border border-stone-200 bg-white">
-          <table className="w-full text-left text-sm">
-            <thead className="bg-stone-50 text-stone-600">
-              <tr>
-                <th className="px-3 py-2 font-medium">Name</th>
-                <th className="hidden px-3 py-2 font-medium md:table-cell">Pass</th>
-                <th className="px-3 py-2 text-right font-medium">Visits</th>
-                <th className="hidden px-3 py-2 text-right font-medium sm:table-cell">Spend</th>
-                <th className="hidden px-3 py-2 font-medium md:table-cell">Last seen</th>
-              </tr>
-            </thead>
-            <tbody>
-              {customers.map((c) => (
-                <tr key={c.id} className="border-t border-stone-100 hover:bg-stone-50">
-                  <td className="px-3 py-2">
-                    <Link href={`/customers/${c.id}`} className="font-medium text-stone-900 hover:underline">{c.name ?? c.email ?? c.passSerial}</Link>
-                    <div className="text-xs text-stone-500">{c.email ?? c.phone}</div>
-                  </td>
-                  <td className="hidden px-3 py-2 font-mono text-xs md:table-cell">{c.passSerial}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">{formatCount(c.visitCount)}</td>
-                  <td className="hidden px-3 py-2 text-right tabular-nums sm:table-cell">{formatMoney(c.lifetimeSpend.toFixed(2), currency)}</td>
-                  <td className="hidden px-3 py-2 md:table-cell">{c.lastSeenAt ? formatLocal(c.lastSeenAt, timeZone, "MMM d, yyyy") : "—"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+      <PageHeader
+        title="Customers"
+        description="Find a customer by name, email, phone or pass serial."
+        actions={canExport && result.count > 0 ? (
+          <a href={`/customers/export${filterQuery}`} className={buttonClass("secondary")} download>
+            <Download aria-hidden className="size-4" /> Export CSV
+          </a>
+        ) : undefined}
+      />
+      {raw.deleted === "1" && (
+        <p role="status" className="mb-4 rounded-lg border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-800">
+          Customer deleted. The receipt is in Settings → Privacy.
+        </p>
       )}
+      <CustomerFilters params={params} tiers={tiers} />
+      <CustomerTable
+        result={result}
+        sort={{ id: params.sort, desc: params.dir === "desc" }}
+        currency={currency}
+        timeZone={timeZone}
+        empty={empty}
+      />
     </>
   );
 }

@@ -1,47 +1,97 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ChevronLeft, Download, PlusCircle } from "lucide-react";
 import { requirePageContext } from "@/lib/auth/session";
-import { getCustomer, recentCustomerEvents } from "@/lib/customers/queries";
-import { formatLocal } from "@/lib/time";
+import { hasRole } from "@/lib/auth/roles";
+import { passBarcodeSvg } from "@/lib/customers/barcode";
+import { customerHistory } from "@/lib/customers/history";
+import { parseHistoryParams } from "@/lib/customers/history-params";
+import { customerMonthlySummary, customerTotals, getCustomerProfile } from "@/lib/customers/profile";
 import { formatCount, formatMoney } from "@/lib/format";
-import { Card, PageHeader, Stat } from "@/components/ui/card";
+import { formatLocal } from "@/lib/time";
+import { buttonClass } from "@/components/ui/button";
+import { Card, Stat } from "@/components/ui/card";
+import { DeleteCustomerButton, EditContactButton } from "@/components/customers/customer-forms";
+import { EventHistory } from "@/components/customers/event-history";
+import { HistoryFilters } from "@/components/customers/history-filters";
+import { MonthlySummary } from "@/components/customers/monthly-summary";
+import { PassCard } from "@/components/customers/pass-card";
 
 export const metadata: Metadata = { title: "Customer" };
 
-export default async function CustomerPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function CustomerPage({ params, searchParams }: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const context = await requirePageContext("staff");
   const { id } = await params;
-  const customer = await getCustomer(context, id);
+  const customer = await getCustomerProfile(context, id);
   if (!customer) notFound();
-  const events = await recentCustomerEvents(context, customer.id);
+  const historyParams = parseHistoryParams(await searchParams);
+  const [totals, months, history] = await Promise.all([
+    customerTotals(context, customer.id),
+    customerMonthlySummary(context, customer.id),
+    customerHistory(context, customer.id, historyParams),
+  ]);
   const { currency, timeZone } = context.merchant;
+  const isManager = hasRole(context.user.role, "manager");
+  const displayName = customer.name ?? customer.email ?? customer.passSerial;
+  const when = (d: Date | null) => (d ? formatLocal(d, timeZone, "MMM d, yyyy") : "—");
+
   return (
     <>
-      <PageHeader title={customer.name ?? customer.passSerial} description={[customer.email, customer.phone].filter(Boolean).join(" · ")} />
-      <div className="grid grid-cols-2 gap-3 md:grid-cols-4">
-        <Stat label="Points" value={formatCount(customer.pointsBalance)} />
-        <Stat label="Visits" value={formatCount(customer.visitCount)} />
-        <Stat label="Lifetime spend" value={formatMoney(customer.lifetimeSpend.toFixed(2), currency)} />
-        <Stat label="Tier" value={customer.tier ?? "—"} hint={`Pass ${customer.passSerial} · ${customer.passStatus.replace("_", " ")}`} />
+      <Link href="/customers" className="mb-3 inline-flex items-center gap-1 text-sm text-stone-600 hover:text-stone-900">
+        <ChevronLeft aria-hidden className="size-4" /> Customers
+      </Link>
+      <div className="mb-5 flex flex-wrap items-start justify-between gap-3">
+        <div className="min-w-0">
+          <h1 className="text-2xl font-semibold tracking-tight">{displayName}</h1>
+          <p className="mt-1 text-stone-600">{[customer.email, customer.phone].filter(Boolean).join(" · ") || "No contact details"}</p>
+          <p className="mt-1 text-sm text-stone-500">
+            First seen {when(customer.firstSeenAt)} · Last seen {when(customer.lastSeenAt)}
+            {customer.externalId && <> · External ID <span className="font-mono">{customer.externalId}</span></>}
+          </p>
+        </div>
+        <div className="flex flex-wrap gap-2">
+          {/* Recording goes through the record screen (the one write path), preselecting this customer. */}
+          <Link href={`/record?customer=${customer.id}`} className={buttonClass("primary")}>
+            <PlusCircle aria-hidden className="size-4" /> Record an event
+          </Link>
+          {isManager && (
+            <>
+              <EditContactButton customer={customer} />
+              <a href={`/customers/${customer.id}/export`} download className={buttonClass("secondary")}>
+                <Download aria-hidden className="size-4" /> Export data
+              </a>
+              <DeleteCustomerButton customer={customer} />
+            </>
+          )}
+        </div>
       </div>
-      <Card title="Recent events" className="mt-4">
-        {events.length === 0 ? (
-          <p className="text-sm text-stone-500">No events recorded for this customer yet.</p>
-        ) : (
-          <ul className="divide-y divide-stone-100">
-            {events.map((e) => (
-              <li key={e.id} className="flex flex-wrap justify-between gap-2 py-2 text-sm">
-                <span className={e.voidedAt ? "text-stone-400 line-through" : ""}>
-                  {e.type === "custom" ? e.customName : e.type.replace(/_/g, " ")}
-                  {e.amount && ` · ${formatMoney(e.amount.toFixed(2), currency)}`}
-                  {e.location && <span className="text-stone-500"> · {e.location.name}</span>}
-                </span>
-                <span className="text-stone-500">{formatLocal(e.occurredAt, timeZone)}</span>
-              </li>
-            ))}
-          </ul>
-        )}
-      </Card>
+
+      <div className="grid gap-4 lg:grid-cols-[20rem_1fr]">
+        <PassCard customer={customer} barcodeSvg={passBarcodeSvg(customer.passSerial)} currency={currency} />
+        <div className="grid grid-cols-2 content-start gap-3 md:grid-cols-3">
+          <Stat label="Lifetime spend" value={formatMoney(totals.spend, currency)} hint={`Total purchases: ${formatMoney(totals.spend, currency)} (${formatCount(totals.purchases)} ${totals.purchases === 1 ? "order" : "orders"})`} />
+          <Stat label="Average purchase" value={totals.averagePurchase ? formatMoney(totals.averagePurchase, currency) : "—"} />
+          <Stat label="Visits" value={formatCount(totals.visits)} />
+          <Stat label="Redemptions" value={formatCount(totals.redemptions)} />
+          <Stat label="Points earned" value={formatCount(totals.pointsEarned)} />
+          <Stat label="Points spent" value={formatCount(totals.pointsSpent)} />
+        </div>
+      </div>
+
+      <div className="mt-4 grid gap-4 xl:grid-cols-[1fr_26rem]">
+        <Card title="History" className="scroll-mt-20">
+          <div id="history" />
+          <HistoryFilters customerId={customer.id} params={historyParams} />
+          <EventHistory customerId={customer.id} page={history} params={historyParams} currency={currency} timeZone={timeZone} />
+        </Card>
+        <Card title="Last 12 months">
+          <MonthlySummary months={months} currency={currency} />
+        </Card>
+      </div>
     </>
   );
 }

@@ -1,0 +1,20 @@
+import { requireContext } from "@/lib/auth/session";
+import { streamCustomerCsv } from "@/lib/customers/export";
+import { parseCustomerListParams } from "@/lib/customers/list-params";
+import { withRouteErrors } from "@/lib/http/route-errors";
+
+// The filtered customer list as CSV, streamed so a million rows never sit in memory. Manager+.
+export async function GET(request: Request) {
+  return withRouteErrors("customers.export", async () => {
+    const context = await requireContext("manager");
+    const params = parseCustomerListParams(Object.fromEntries(new URL(request.url).searchParams));
+    const { stream, fileName } = await streamCustomerCsv(context, { q: params.q, tier: params.tier, pass: params.pass, activity: params.activity });
+    return new Response(stream, {
+      headers: {
+        "Content-Type": "text/csv; charset=utf-8",
+        "Content-Disposition": `attachment; filename="${fileName}"`,
+        "Cache-Control": "no-store",
+      },
+    });
+  });
+}

@@ -1,0 +1,218 @@
+"use client";
+
+// The one table for server-paged lists. The URL owns paging and sorting: the table reads them
+// from props (parsed by the page) and changes them by navigating, so views are shareable and the
+// back button works. Rows arrive already filtered, sorted and paged by the server.
+import {
+  rowPaginationFeature,
+  rowSortingFeature,
+  tableFeatures,
+  useTable,
+  type ColumnDef,
+  type PaginationState,
+  type RowData,
+  type SortingState,
+  type Updater,
+} from "@tanstack/react-table";
+import { clsx } from "clsx";
+import { ArrowDown, ArrowUp, ArrowUpDown, ChevronLeft, ChevronRight } from "lucide-react";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useTransition, type ReactNode } from "react";
+import { formatCount } from "@/lib/format";
+
+export interface DataTableColumnMeta {
+  align?: "left" | "right";
+  /** Tailwind classes hiding the column on small screens, e.g. "hidden md:table-cell". */
+  className?: string;
+}
+
+export const dataTableFeatures = tableFeatures({
+  rowSortingFeature,
+  rowPaginationFeature,
+  columnMeta: {} as DataTableColumnMeta,
+});
+export type DataTableFeatures = typeof dataTableFeatures;
+export type DataTableColumns<TData extends RowData> = ColumnDef<DataTableFeatures, TData>[];
+
+/** The search-param names a table writes; pages with two tables can rename them. */
+export interface DataTableUrlKeys {
+  page: string;
+  size: string;
+  sort: string;
+  dir: string;
+}
+const DEFAULT_KEYS: DataTableUrlKeys = { page: "page", size: "size", sort: "sort", dir: "dir" };
+
+export interface DataTableProps<TData extends RowData> {
+  columns: DataTableColumns<TData>;
+  data: TData[];
+  getRowId: (row: TData) => string;
+  /** The paged result: `count` is a lower bound when `countIsCapped`. */
+  count: number;
+  countIsCapped?: boolean;
+  page: number;
+  pageSize: number;
+  pageSizes?: readonly number[];
+  /** The sort the server applied (column id = the URL's sort key), or none. */
+  sort?: { id: string; desc: boolean } | null;
+  /** What to show for zero rows: "nothing yet" and "nothing matches" need different words. */
+  empty: ReactNode;
+  caption: string;
+  /** Noun for the summary line, e.g. "customers". */
+  noun?: string;
+  urlKeys?: Partial<DataTableUrlKeys>;
+}
+
+function apply<T>(updater: Updater<T>, current: T): T {
+  return typeof updater === "function" ? (updater as (old: T) => T)(current) : updater;
+}
+
+export function DataTable<TData extends RowData>(props: DataTableProps<TData>) {
+  const { columns, data, count, countIsCapped = false, page, pageSize, pageSizes, sort, empty, caption, noun = "rows" } = props;
+  const keys = { ...DEFAULT_KEYS, ...props.urlKeys };
+  const router = useRouter();
+  const pathname = usePathname();
+  const searchParams = useSearchParams();
+  const [isPending, startTransition] = useTransition();
+
+  const sorting: SortingState = sort ? [sort] : [];
+  const pagination: PaginationState = { pageIndex: page - 1, pageSize };
+
+  function navigate(changes: Record<string, string | null>) {
+    const next = new URLSearchParams(searchParams.toString());
+    for (const [key, value] of Object.entries(changes)) {
+      if (value === null) next.delete(key);
+      else next.set(key, value);
+    }
+    const query = next.toString();
+    startTransition(() => router.push(query ? `${pathname}?${query}` : pathname, { scroll: false }));
+  }
+
+  const table = useTable({
+    features: dataTableFeatures,
+    columns,
+    data,
+    getRowId: (row) => props.getRowId(row),
+    state: { sorting, pagination },
+    manualSorting: true,
+    manualPagination: true,
+    enableSortingRemoval: false,
+    enableMultiSort: false,
+    rowCount: count,
+    onSortingChange: (updater) => {
+      const next = apply(updater, sorting)[0];
+      // A new order starts again from page 1: page 7 of another order means nothing.
+      if (next) navigate({ [keys.sort]: next.id, [keys.dir]: next.desc ? "desc" : "asc", [keys.page]: null });
+    },
+    onPaginationChange: (updater) => {
+      const next = apply(updater, pagination);
+      navigate({
+        [keys.page]: next.pageIndex > 0 ? String(next.pageIndex + 1) : null,
+        [keys.size]: next.pageSize !== pageSize ? String(next.pageSize) : searchParams.get(keys.size),
+      });
+    },
+  });
+
+  const first = count === 0 ? 0 : (page - 1) * pageSize + 1;
+  const last = Math.min(count, (page - 1) * pageSize + data.length);
+
+  return (
+    <div className={clsx("transition-opacity", isPending && "opacity-60")} aria-busy={isPending}>
+      <div className="overflow-x-auto rounded-xl border border-stone-200 bg-white">
+        <table className="w-full text-left text-sm">
+          <caption className="sr-only">{caption}</caption>
+          <thead className="bg-stone-50 text-stone-600">
+            {table.getHeaderGroups().map((group) => (
+              <tr key={group.id}>
+                {group.headers.map((header) => {
+                  const meta = header.column.columnDef.meta;
+                  const sorted = header.column.getIsSorted();
+                  const canSort = header.column.getCanSort();
+                  return (
+                    <th
+                      key={header.id}
+                      scope="col"
+                      aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}
+                      className={clsx("px-3 py-2 font-medium", meta?.align === "right" && "text-right", meta?.className)}
+                    >
+                      {header.isPlaceholder ? null : canSort ? (
+                        <button
+                          type="button"
+                          onClick={header.column.getToggleSortingHandler()}
+                          className={clsx("inline-flex min-h-9 items-center gap-1 rounded hover:text-stone-900", meta?.align === "right" && "flex-row-reverse")}
+                        >
+                          <table.FlexRender header={header} />
+                          {sorted === "asc" ? <ArrowUp aria-hidden className="size-3.5" /> : sorted === "desc" ? <ArrowDown aria-hidden className="size-3.5" /> : <ArrowUpDown aria-hidden className="size-3.5 opacity-40" />}
+                        </button>
+                      ) : (
+                        <table.FlexRender header={header} />
+                      )}
+                    </th>
+                  );
+                })}
+              </tr>
+            ))}
+          </thead>
+          <tbody>
+            {table.getRowModel().rows.map((row) => (
+              <tr key={row.id} className="border-t border-stone-100 hover:bg-stone-50">
+                {row.getAllCells().map((cell) => {
+                  const meta = cell.column.columnDef.meta;
+                  return (
+                    <td key={cell.id} className={clsx("px-3 py-2 align-top", meta?.align === "right" && "text-right tabular-nums", meta?.className)}>
+                      <table.FlexRender cell={cell} />
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {data.length === 0 && <div className="border-t border-stone-100 p-2">{empty}</div>}
+      </div>
+      {count > 0 && (
+        <nav aria-label="Pages" className="mt-3 flex flex-wrap items-center justify-between gap-3 text-sm text-stone-600">
+          <p aria-live="polite">
+            {formatCount(first)}–{formatCount(last)} of {formatCount(count)}{countIsCapped ? "+" : ""} {noun}
+            {countIsCapped && <span className="block text-xs text-stone-500">Search or filter to narrow the list.</span>}
+          </p>
+          <div className="flex items-center gap-2">
+            {pageSizes && pageSizes.length > 1 && (
+              <label className="flex items-center gap-2">
+                <span>Rows</span>
+                <select
+                  className="min-h-10 rounded-lg border border-stone-300 bg-white px-2"
+                  value={pageSize}
+                  onChange={(event) => table.setPagination({ pageIndex: 0, pageSize: Number(event.target.value) })}
+                >
+                  {pageSizes.map((size) => <option key={size} value={size}>{size}</option>)}
+                </select>
+              </label>
+            )}
+            <PageButton label="Previous page" disabled={!table.getCanPreviousPage()} onClick={() => table.previousPage()}>
+              <ChevronLeft aria-hidden className="size-4" />
+            </PageButton>
+            <span className="tabular-nums">Page {formatCount(page)} of {formatCount(table.getPageCount())}</span>
+            <PageButton label="Next page" disabled={!table.getCanNextPage()} onClick={() => table.nextPage()}>
+              <ChevronRight aria-hidden className="size-4" />
+            </PageButton>
+          </div>
+        </nav>
+      )}
+    </div>
+  );
+}
+
+function PageButton({ label, disabled, onClick, children }: { label: string; disabled: boolean; onClick: () => void; children: ReactNode }) {
+  return (
+    <button
+      type="button"
+      aria-label={label}
+      disabled={disabled}
+      onClick={onClick}
+      className="grid size-10 place-items-center rounded-lg border border-stone-300 bg-white hover:bg-stone-100 disabled:cursor-not-allowed disabled:opacity-40"
+    >
+      {children}
+    </button>
+  );
+}
