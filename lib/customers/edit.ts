@@ -44,7 +44,7 @@ export async function updateCustomerContact(context: MerchantContext, input: Con
       }
       const suppressed = await findSuppressed(tx, merchantId, newIdentifiers);
       if (suppressed) {
-        const label = SUPPRESSION_KIND_LABELS[suppressed as SuppressionKind] ?? "An identifier";
+        const label = SUPPRESSION_KIND_LABELS[suppressed];
         throw new AppError("CONFLICT", `${label} belongs to a customer who asked to be deleted.`, { path: suppressed });
       }
       const updated = await tx.customer.update({

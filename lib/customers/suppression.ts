@@ -51,18 +51,14 @@ type Tx = Prisma.TransactionClient | typeof db;
  * null. recordEvents calls this before creating a customer, to refuse with
  * "This customer asked to be deleted".
  */
-export async function findSuppressed(
-  tx: Tx,
-  merchantId: string,
-  identifiers: { passSerial?: string; email?: string; externalId?: string; phone?: string },
-): Promise<string | null> {
+export async function findSuppressed(tx: Tx, merchantId: string, identifiers: SuppressibleIdentifiers): Promise<SuppressionKind | null> {
   const hashes = suppressionHashes(merchantId, identifiers);
   if (hashes.length === 0) return null;
   const hit = await tx.customerSuppression.findFirst({
     where: { merchantId, liftedAt: null, identifierHash: { in: hashes.map((h) => h.hash) } },
-    select: { kind: true },
+    select: { identifierHash: true },
   });
-  return hit?.kind ?? null;
+  return hit ? (hashes.find((h) => h.hash === hit.identifierHash)?.kind ?? null) : null;
 }
 
 export interface SuppressionListItem {

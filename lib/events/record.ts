@@ -1,0 +1,223 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import Decimal from "decimal.js";
+import type { MerchantScope } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { uuidv7 } from "@/lib/ids";
+import { parseTiers, pointsForPurchase, tierFor } from "@/lib/loyalty/rules";
+import { localDate } from "@/lib/time";
+import { VISIT_TYPES } from "./registry";
+import { resolveCustomers } from "./resolve-customers";
+import { applyRollups, type RollupDelta } from "./rollups";
+import { eventInputSchema, formatPath, type ValidEventInput } from "./schema";
+import { loadPassStates, passStateOf, toRecordedEvent, type CustomerStateRow } from "./state";
+import type { EventError, EventSourceRef, RecordResult } from "./types";
+
+type Tx = Prisma.TransactionClient;
+
+export const MAX_BATCH = 1000;
+
+/** A stable hash of what was asked, to tell an idempotent replay from a different request. */
+export function requestHash(input: unknown): string {
+  const canonical = (value: unknown): unknown =>
+    Array.isArray(value)
+      ? value.map(canonical)
+      : value && typeof value === "object"
+        ? Object.fromEntries(Object.entries(value).filter(([k]) => k !== "idempotencyKey").sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => [k, canonical(v)]))
+        : value;
+  return createHash("sha256").update(JSON.stringify(canonical(input))).digest("hex");
+}
+
+interface Pending {
+  index: number;
+  input: ValidEventInput;
+  hash: string;
+}
+
+/**
+ * THE write path. Manual entry, the POS API, imports and automations all record events here.
+ * In one transaction it validates, refuses duplicates, inserts, updates each pass (points, visits,
+ * spend, tier, last activity) and the rollups. Invalid events are reported per index while the
+ * valid ones are recorded; an unexpected failure rolls the whole batch back.
+ */
+export async function recordEvents(scope: MerchantScope, inputs: unknown[], source: EventSourceRef): Promise<RecordResult[]> {
+  if (inputs.length > MAX_BATCH) throw new RangeError(`At most ${MAX_BATCH} events per batch`);
+  const results: (RecordResult | undefined)[] = new Array(inputs.length);
+  const pending: Pending[] = [];
+  inputs.forEach((raw, index) => {
+    const parsed = eventInputSchema.safeParse(raw);
+    if (parsed.success) pending.push({ index, input: parsed.data, hash: requestHash(raw) });
+    else {
+      const issue = parsed.error.issues[0];
+      results[index] = { status: "error", error: { code: "validation_error", message: issue?.message ?? "Invalid event", path: formatPath(issue?.path ?? []) } };
+    }
+  });
+  if (pending.length > 0) {
+    await db.$transaction((tx) => recordValid(tx, scope, pending, source, results), { timeout: 60_000, maxWait: 10_000 });
+  }
+  return results.map((r) => r ?? { status: "error", error: { code: "validation_error", message: "Event was not processed" } });
+}
+
+async function recordValid(tx: Tx, scope: MerchantScope, pending: Pending[], source: EventSourceRef, results: (RecordResult | undefined)[]) {
+  const { merchantId } = scope;
+  const fail = (p: Pending, error: EventError) => (results[p.index] = { status: "error", error });
+
+  // 1. Idempotency: lock each key for this transaction, so concurrent requests with the same key
+  //    wait for the first and then see its event.
+  const keys = [...new Set(pending.flatMap((p) => (p.input.idempotencyKey ? [p.input.idempotencyKey] : [])))].sort();
+  const replays = new Map<string, { id: string; hash: string | null }>();
+  if (keys.length > 0) {
+    await tx.$queryRaw`SELECT count(pg_advisory_xact_lock(hashtextextended(${merchantId}::text || ':' || k, 0)))::int AS n FROM (SELECT k FROM unnest(${keys}::text[]) AS k ORDER BY k) AS ordered`;
+    const existing = await tx.event.findMany({ where: { merchantId, idempotencyKey: { in: keys } }, select: { id: true, idempotencyKey: true, requestHash: true } });
+    for (const e of existing) if (e.idempotencyKey) replays.set(e.idempotencyKey, { id: e.id, hash: e.requestHash });
+  }
+  const duplicateIds = new Map<number, string>();
+  const fresh: Pending[] = [];
+  const claimed = new Map<string, Pending>();
+  for (const p of pending) {
+    const key = p.input.idempotencyKey;
+    const prior = key ? replays.get(key) : undefined;
+    const inBatch = key ? claimed.get(key) : undefined;
+    if (prior || inBatch) {
+      const sameBody = prior ? prior.hash === p.hash : inBatch?.hash === p.hash;
+      if (!sameBody) fail(p, { code: "idempotency_conflict", message: "This Idempotency-Key was already used with a different request body.", path: "idempotencyKey" });
+      else if (prior) duplicateIds.set(p.index, prior.id);
+      else fail(p, { code: "idempotency_conflict", message: "The same idempotencyKey appears twice in this batch.", path: "idempotencyKey" });
+      continue;
+    }
+    if (key) claimed.set(key, p);
+    fresh.push(p);
+  }
+
+  // 2. Customers and locations, all within this merchant.
+  const customerIds = await resolveCustomers(tx, merchantId, fresh.map((p) => ({ ref: p.input.customer, create: p.input.createCustomer === true })));
+  const locations = await tx.location.findMany({ where: { merchantId }, select: { id: true, name: true } });
+  const ready: (Pending & { customerId: string; locationId: string | null; locationName: string | null })[] = [];
+  fresh.forEach((p, i) => {
+    const resolved = customerIds[i];
+    if (typeof resolved !== "string") return void fail(p, resolved ?? { code: "customer_not_found", message: "Customer not found", path: "customer" });
+    let location: { id: string; name: string } | undefined;
+    if (p.input.location) {
+      const wanted = p.input.location.toLowerCase();
+      location = locations.find((l) => l.id === p.input.location || l.name.toLowerCase() === wanted);
+      if (!location) return void fail(p, { code: "unknown_location", message: `No location named “${p.input.location}”. Known: ${locations.map((l) => l.name).join(", ") || "none"}.`, path: "location" });
+    }
+    ready.push({ ...p, customerId: resolved, locationId: location?.id ?? null, locationName: location?.name ?? null });
+  });
+
+  // 3. Lock the passes we change (in id order, so concurrent batches cannot deadlock).
+  const merchant = await tx.merchant.findUniqueOrThrow({ where: { id: merchantId }, select: { pointsPerCurrency: true, tiers: true, timeZone: true } });
+  const tiers = parseTiers(merchant.tiers);
+  const states = await loadPassStates(tx, merchantId, [...new Set(ready.map((r) => r.customerId))], { lock: true });
+
+  const now = new Date();
+  const rows: Prisma.EventCreateManyInput[] = [];
+  const deltas: RollupDelta[] = [];
+  const touched = new Set<string>();
+  const checkIns = new Map<string, Date>(); // open check-ins recorded earlier in this batch
+  for (const r of ready) {
+    const state = states.get(r.customerId) as CustomerStateRow;
+    const occurredAt = r.input.occurredAt ?? now;
+    const data = { ...r.input.data };
+    let points = 0;
+    if (r.input.type === "purchase") points = pointsForPurchase(r.input.amount ?? "0", merchant.pointsPerCurrency.toString());
+    if (r.input.type === "redemption") {
+      const cost = Number(data.pointsCost ?? 0);
+      if (state.points_balance < cost) {
+        fail(r, { code: "insufficient_points", message: `Not enough points: the balance is ${state.points_balance}, this reward costs ${cost}.`, path: "data.pointsCost" });
+        continue;
+      }
+      points = -cost;
+    }
+    if (r.input.type === "check_in") checkIns.set(r.customerId, occurredAt);
+    if (r.input.type === "check_out") {
+      const checkIn = checkIns.get(r.customerId) ?? (await openCheckIn(tx, merchantId, r.customerId, occurredAt));
+      if (checkIn && checkIn <= occurredAt) {
+        data.durationMinutes = Math.round((occurredAt.getTime() - checkIn.getTime()) / 60_000);
+        checkIns.delete(r.customerId);
+      }
+    }
+
+    state.points_balance += points;
+    if (VISIT_TYPES.has(r.input.type)) state.visit_count += 1;
+    if (r.input.type === "purchase") state.lifetime_spend = new Decimal(state.lifetime_spend).plus(r.input.amount ?? 0).toFixed(2);
+    if (r.input.type === "pass_installed" || r.input.type === "pass_registered") state.pass_status = "installed";
+    if (r.input.type === "pass_uninstalled") state.pass_status = "uninstalled";
+    state.tier = tierFor(state.lifetime_spend, tiers);
+    if (!state.last_seen_at || occurredAt > state.last_seen_at) state.last_seen_at = occurredAt;
+    if (!state.first_seen_at || occurredAt < state.first_seen_at) state.first_seen_at = occurredAt;
+    touched.add(r.customerId);
+
+    const id = uuidv7(now.getTime());
+    rows.push({
+      id,
+      merchantId,
+      customerId: r.customerId,
+      type: r.input.type,
+      customName: r.input.customName ?? null,
+      occurredAt,
+      amount: r.input.amount ?? null,
+      points,
+      locationId: r.locationId,
+      data: data as Prisma.InputJsonObject,
+      source: source.kind,
+      idempotencyKey: r.input.idempotencyKey ?? null,
+      requestHash: r.input.idempotencyKey ? r.hash : null,
+      recordedById: source.kind === "manual" ? source.userId : null,
+      apiKeyId: source.kind === "api" ? source.apiKeyId : null,
+    });
+    deltas.push({ customerId: r.customerId, type: r.input.type, day: localDate(occurredAt, merchant.timeZone), locationId: r.locationId, occurredAt, sign: 1, amount: r.input.amount ?? null, points });
+    results[r.index] = {
+      status: "created",
+      event: toRecordedEvent({ ...rows[rows.length - 1]!, id, occurredAt, data, amount: r.input.amount ?? null, locationName: r.locationName }),
+      pass: passStateOf(state),
+    };
+  }
+
+  if (rows.length > 0) await tx.event.createMany({ data: rows });
+  await savePassStates(tx, merchantId, [...touched].map((id) => states.get(id) as CustomerStateRow));
+  if (source.kind === "manual" && rows.length > 0) {
+    await tx.auditLog.createMany({
+      data: rows.map((row) => ({ merchantId, actorUserId: source.userId, actorLabel: source.userName, action: "event.recorded", targetType: "event", targetId: row.id, details: { type: row.type, customerId: row.customerId } })),
+    });
+  }
+  await applyRollups(tx, merchantId, deltas);
+
+  // Replays answer with the original event and the pass as it is now.
+  if (duplicateIds.size > 0) {
+    const originals = await tx.event.findMany({ where: { merchantId, id: { in: [...duplicateIds.values()] } }, include: { location: { select: { name: true } } } });
+    const passStates = await loadPassStates(tx, merchantId, [...new Set(originals.map((e) => e.customerId))], { lock: false });
+    for (const [index, id] of duplicateIds) {
+      const original = originals.find((e) => e.id === id);
+      const pass = original && passStates.get(original.customerId);
+      if (original && pass) {
+        results[index] = { status: "duplicate", event: toRecordedEvent({ ...original, amount: original.amount?.toFixed(2) ?? null, data: original.data as Record<string, unknown>, locationName: original.location?.name ?? null }), pass: passStateOf(pass) };
+      }
+    }
+  }
+}
+
+/** The customer's latest check-in at or before `before` with no check-out after it. */
+async function openCheckIn(tx: Tx, merchantId: string, customerId: string, before: Date): Promise<Date | null> {
+  const rows = await tx.$queryRaw<{ occurred_at: Date }[]>`
+    SELECT ci.occurred_at FROM events ci
+    WHERE ci.merchant_id = ${merchantId}::uuid AND ci.customer_id = ${customerId}::uuid AND ci.type = 'check_in'
+      AND ci.voided_at IS NULL AND ci.occurred_at <= ${before} AND ci.occurred_at > ${before}::timestamptz - interval '24 hours'
+      AND NOT EXISTS (
+        SELECT 1 FROM events co WHERE co.merchant_id = ci.merchant_id AND co.customer_id = ci.customer_id AND co.type = 'check_out'
+          AND co.voided_at IS NULL AND co.occurred_at >= ci.occurred_at AND co.occurred_at <= ${before})
+    ORDER BY ci.occurred_at DESC LIMIT 1`;
+  return rows[0]?.occurred_at ?? null;
+}
+
+async function savePassStates(tx: Tx, merchantId: string, states: CustomerStateRow[]) {
+  if (states.length === 0) return;
+  await tx.$executeRaw`
+    UPDATE customers c SET points_balance = x.p, visit_count = x.v, lifetime_spend = x.s, tier = x.t,
+      pass_status = x.ps::"PassStatus", first_seen_at = x.f, last_seen_at = x.l, updated_at = now()
+    FROM unnest(${states.map((s) => s.id)}::uuid[], ${states.map((s) => s.points_balance)}::int[], ${states.map((s) => s.visit_count)}::int[],
+                ${states.map((s) => s.lifetime_spend)}::numeric[], ${states.map((s) => s.tier)}::text[], ${states.map((s) => s.pass_status)}::text[],
+                ${states.map((s) => s.first_seen_at)}::timestamptz[], ${states.map((s) => s.last_seen_at)}::timestamptz[]) AS x(id, p, v, s, t, ps, f, l)
+    WHERE c.merchant_id = ${merchantId}::uuid AND c.id = x.id`;
+}

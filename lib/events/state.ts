@@ -1,0 +1,68 @@
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { EventType } from "./registry";
+import type { PassState, RecordedEvent } from "./types";
+
+type Tx = Prisma.TransactionClient;
+
+export interface CustomerStateRow {
+  id: string;
+  points_balance: number;
+  visit_count: number;
+  lifetime_spend: string;
+  tier: string | null;
+  pass_status: string;
+  first_seen_at: Date | null;
+  last_seen_at: Date | null;
+}
+
+/** Reads (and with `lock`, locks FOR UPDATE in id order) the pass state of these customers. */
+export async function loadPassStates(tx: Tx, merchantId: string, ids: string[], { lock }: { lock: boolean }): Promise<Map<string, CustomerStateRow>> {
+  if (ids.length === 0) return new Map();
+  const sorted = [...ids].sort();
+  const rows = lock
+    ? await tx.$queryRaw<CustomerStateRow[]>`
+        SELECT id::text, points_balance, visit_count, lifetime_spend::text, tier, pass_status::text, first_seen_at, last_seen_at
+        FROM customers WHERE merchant_id = ${merchantId}::uuid AND id = ANY(${sorted}::uuid[]) ORDER BY id FOR UPDATE`
+    : await tx.$queryRaw<CustomerStateRow[]>`
+        SELECT id::text, points_balance, visit_count, lifetime_spend::text, tier, pass_status::text, first_seen_at, last_seen_at
+        FROM customers WHERE merchant_id = ${merchantId}::uuid AND id = ANY(${sorted}::uuid[])`;
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+export function passStateOf(row: CustomerStateRow): PassState {
+  return { pointsBalance: row.points_balance, visitCount: row.visit_count, lifetimeSpend: normaliseMoney(row.lifetime_spend), tier: row.tier };
+}
+
+export function toRecordedEvent(row: {
+  id: string;
+  type: EventType;
+  customName?: string | null;
+  customerId: string;
+  occurredAt: Date | string;
+  amount?: string | Prisma.Decimal | null;
+  points?: number;
+  data: Record<string, unknown>;
+  source: RecordedEvent["source"];
+  idempotencyKey?: string | null;
+  locationName: string | null;
+}): RecordedEvent {
+  return {
+    id: row.id,
+    type: row.type,
+    customName: row.customName ?? null,
+    customerId: row.customerId,
+    occurredAt: new Date(row.occurredAt).toISOString(),
+    amount: row.amount == null ? null : normaliseMoney(row.amount.toString()),
+    points: row.points ?? 0,
+    location: row.locationName,
+    data: row.data,
+    source: row.source,
+    idempotencyKey: row.idempotencyKey ?? null,
+  };
+}
+
+export function normaliseMoney(value: string): string {
+  const [whole, fraction = ""] = value.split(".");
+  return `${whole}.${(fraction + "00").slice(0, 2)}`;
+}
