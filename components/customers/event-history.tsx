@@ -15,8 +15,8 @@ export function EventHistory({ customerId, page, params, currency, timeZone, ren
   params: HistoryParams;
   currency: string;
   timeZone: string;
-  /** The void control for an event, when the viewer may void it (wired by the page). */
-  renderVoid?: (eventId: string) => ReactNode;
+  /** The void control for an event, when the viewer may void it (decided by the page). */
+  renderVoid?: (event: { id: string; label: string; recordedById: string | null }) => ReactNode;
 }) {
   const filtered = Boolean(params.type || params.from || params.to);
   if (page.events.length === 0) {
@@ -60,7 +60,7 @@ export function EventHistory({ customerId, page, params, currency, timeZone, ren
                     Voided {formatLocal(event.voided.at, timeZone)}{event.voided.by ? ` by ${event.voided.by}` : ""}{event.voided.reason ? ` — ${event.voided.reason}` : ""}
                   </p>
                 ) : (
-                  renderVoid?.(event.id)
+                  renderVoid?.({ id: event.id, label: `${label} of ${formatLocal(event.occurredAt, timeZone)}`, recordedById: event.recordedById })
                 )}
               </div>
             </li>

@@ -17,6 +17,8 @@ export interface HistoryEvent {
   location: string | null;
   /** Who or what recorded it, in the merchant's words: a staff name, an API key's name, "Import"… */
   sourceLabel: string;
+  /** The staff member who recorded it (staff may void only their own events). */
+  recordedById: string | null;
   voided: { at: Date; reason: string | null; by: string | null } | null;
   /** Check-outs only: how long the visit lasted. */
   durationMinutes: number | null;
@@ -43,6 +45,7 @@ interface RawEvent {
   recorded_by: string | null;
   api_key: string | null;
   voided_by: string | null;
+  recorded_by_id: string | null;
   check_in_at: Date | null;
 }
 
@@ -78,7 +81,7 @@ export async function customerHistory(scope: MerchantScope, customerId: string, 
   // check-in: a check-out after another check-out has no open visit to close.
   const rows = await db.$queryRaw<RawEvent[]>`
     SELECT e.id::text, e.type::text AS type, e.custom_name, e.occurred_at, e.amount::text AS amount, e.points, e.data,
-           e.source::text AS source, e.voided_at, e.void_reason,
+           e.source::text AS source, e.voided_at, e.void_reason, e.recorded_by_id::text,
            l.name AS location, u.name AS recorded_by, k.name AS api_key, vu.name AS voided_by,
            CASE WHEN e.type = 'check_out' THEN (
              SELECT CASE WHEN p.type = 'check_in' THEN p.occurred_at END FROM events p
@@ -109,6 +112,7 @@ export async function customerHistory(scope: MerchantScope, customerId: string, 
       data: r.data,
       location: r.location,
       sourceLabel: sourceLabel(r),
+      recordedById: r.recorded_by_id,
       voided: r.voided_at ? { at: r.voided_at, reason: r.void_reason, by: r.voided_by } : null,
       durationMinutes: r.type === "check_out" ? visitDurationMinutes(r.data, r.occurred_at, r.check_in_at) : null,
     })),

@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { MerchantScope } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { VISIT_TYPES } from "@/lib/events/registry";
 import { nextTier, parseTiers } from "@/lib/loyalty/rules";
 import { recentMonths } from "./display";
 
@@ -45,7 +46,7 @@ export interface CustomerTotals {
 }
 
 // Visits count the same event types that add to the pass's visit count (the write path's rule).
-const VISIT_TYPES = ["visit", "check_in"];
+const VISIT_TYPE_LIST = [...VISIT_TYPES];
 
 /** Totals from the customer's events (voided ones excluded), exact to the cent. */
 export async function customerTotals(scope: MerchantScope, customerId: string): Promise<CustomerTotals> {
@@ -53,7 +54,7 @@ export async function customerTotals(scope: MerchantScope, customerId: string): 
     SELECT count(*)::int AS events,
            count(*) FILTER (WHERE type = 'purchase')::int AS purchases,
            coalesce(sum(amount) FILTER (WHERE type = 'purchase'), 0)::text AS spend,
-           count(*) FILTER (WHERE type::text = ANY(${VISIT_TYPES}))::int AS visits,
+           count(*) FILTER (WHERE type::text = ANY(${VISIT_TYPE_LIST}))::int AS visits,
            count(*) FILTER (WHERE type = 'redemption')::int AS redemptions,
            coalesce(sum(points) FILTER (WHERE points > 0), 0)::bigint AS earned,
            coalesce(-sum(points) FILTER (WHERE points < 0), 0)::bigint AS spent
@@ -92,7 +93,7 @@ export async function customerMonthlySummary(scope: MerchantScope, customerId: s
            count(*)::int AS events,
            count(*) FILTER (WHERE type = 'purchase')::int AS purchases,
            coalesce(sum(amount) FILTER (WHERE type = 'purchase'), 0)::text AS spend,
-           count(*) FILTER (WHERE type::text = ANY(${VISIT_TYPES}))::int AS visits,
+           count(*) FILTER (WHERE type::text = ANY(${VISIT_TYPE_LIST}))::int AS visits,
            count(*) FILTER (WHERE type = 'redemption')::int AS redemptions
     FROM events
     WHERE merchant_id = ${scope.merchantId}::uuid AND customer_id = ${customerId}::uuid

@@ -17,6 +17,7 @@ import { EventHistory } from "@/components/customers/event-history";
 import { HistoryFilters } from "@/components/customers/history-filters";
 import { MonthlySummary } from "@/components/customers/monthly-summary";
 import { PassCard } from "@/components/customers/pass-card";
+import { VoidEventButton } from "@/components/customers/void-event-button";
 
 export const metadata: Metadata = { title: "Customer" };
 
@@ -86,7 +87,16 @@ export default async function CustomerPage({ params, searchParams }: {
         <Card title="History" className="scroll-mt-20">
           <div id="history" />
           <HistoryFilters customerId={customer.id} params={historyParams} />
-          <EventHistory customerId={customer.id} page={history} params={historyParams} currency={currency} timeZone={timeZone} />
+          <EventHistory
+            customerId={customer.id}
+            page={history}
+            params={historyParams}
+            currency={currency}
+            timeZone={timeZone}
+            renderVoid={(event) =>
+              isManager || event.recordedById === context.user.id ? <VoidEventButton customerId={customer.id} eventId={event.id} label={event.label} /> : null
+            }
+          />
         </Card>
         <Card title="Last 12 months">
           <MonthlySummary months={months} currency={currency} />
