@@ -18,8 +18,8 @@ export function CustomerFilters({ params, tiers }: { params: CustomerListParams;
   const submit = () => formRef.current?.requestSubmit();
   const filtered = Boolean(params.q || params.tier || params.pass || params.activity);
   return (
-    <Form ref={formRef} action="/customers" className="mb-4 grid gap-2 sm:grid-cols-2 lg:grid-cols-[minmax(14rem,2fr)_1fr_1fr_1fr_auto]" role="search" aria-label="Find customers">
-      <label className="relative block sm:col-span-2 lg:col-span-1">
+    <Form ref={formRef} action="/customers" className="mb-4 grid gap-2 sm:grid-cols-3 lg:grid-cols-[minmax(14rem,2fr)_1fr_1fr_1fr_auto]" role="search" aria-label="Find customers">
+      <label className="relative block sm:col-span-3 lg:col-span-1">
         <span className="sr-only">Search by name, email, phone or pass serial</span>
         <Search aria-hidden className="pointer-events-none absolute left-3 top-1/2 size-4 -translate-y-1/2 text-stone-400" />
         <input name="q" type="search" defaultValue={params.q ?? ""} key={params.q ?? ""} placeholder="Name, email, phone or pass serial" className={`${CONTROL} pl-9`} autoComplete="off" />
@@ -50,7 +50,7 @@ export function CustomerFilters({ params, tiers }: { params: CustomerListParams;
       {params.sort !== "lastSeen" && <input type="hidden" name="sort" value={params.sort} />}
       {params.dir !== "desc" && <input type="hidden" name="dir" value={params.dir} />}
       {params.pageSize !== 25 && <input type="hidden" name="size" value={params.pageSize} />}
-      <div className="flex gap-2 sm:col-span-2 lg:col-span-1">
+      <div className="flex gap-2 sm:col-span-3 lg:col-span-1">
         <button type="submit" className={buttonClass("primary", "md", "flex-1 lg:flex-none")}>Search</button>
         {filtered && (
           <Link href="/customers" className={buttonClass("ghost", "md")} aria-label="Clear filters">

@@ -26,7 +26,7 @@ function makeColumns(currency: string, timeZone: string) {
             <Link href={`/customers/${c.id}`} className="font-medium text-stone-900 underline-offset-2 hover:underline">
               {c.name ?? c.email ?? c.passSerial}
             </Link>
-            <div className="truncate text-xs text-stone-500">{[c.email, c.phone].filter(Boolean).join(" · ") || "No contact details"}</div>
+            <div className="max-w-[11rem] truncate text-xs text-stone-500 sm:max-w-[15rem] xl:max-w-none">{[c.email, c.phone].filter(Boolean).join(" · ") || "No contact details"}</div>
           </div>
         );
       },

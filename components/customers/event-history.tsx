@@ -54,13 +54,14 @@ export function EventHistory({ customerId, page, params, currency, timeZone, ren
                     <span className="inline-flex items-center gap-1"> {details.length || event.location ? "· " : ""}<Clock aria-hidden className="size-3.5" /> Visit lasted {formatDuration(event.durationMinutes)}</span>
                   )}
                 </p>
-                <p className="text-xs text-stone-500">Recorded by {event.sourceLabel}</p>
-                {event.voided ? (
+                <div className="flex flex-wrap items-center gap-x-3 text-xs text-stone-500">
+                  <span>Recorded by {event.sourceLabel}</span>
+                  {!event.voided && renderVoid?.({ id: event.id, label: `${label} of ${formatLocal(event.occurredAt, timeZone)}`, recordedById: event.recordedById })}
+                </div>
+                {event.voided && (
                   <p className="mt-1 text-xs font-medium text-red-700">
                     Voided {formatLocal(event.voided.at, timeZone)}{event.voided.by ? ` by ${event.voided.by}` : ""}{event.voided.reason ? ` — ${event.voided.reason}` : ""}
                   </p>
-                ) : (
-                  renderVoid?.({ id: event.id, label: `${label} of ${formatLocal(event.occurredAt, timeZone)}`, recordedById: event.recordedById })
                 )}
               </div>
             </li>

@@ -14,7 +14,7 @@ export function HistoryFilters({ customerId, params }: { customerId: string; par
   const formRef = useRef<HTMLFormElement>(null);
   const filtered = Boolean(params.type || params.from || params.to);
   return (
-    <Form ref={formRef} action={`/customers/${customerId}`} scroll={false} className="mb-3 grid grid-cols-2 gap-2 sm:grid-cols-[1fr_1fr_1fr_auto]" aria-label="Filter history">
+    <Form ref={formRef} action={`/customers/${customerId}`} scroll={false} className="mb-3 grid grid-cols-2 gap-2 sm:grid-cols-[minmax(12rem,1fr)_11rem_11rem_auto] lg:max-w-3xl" aria-label="Filter history">
       <label className="col-span-2 block text-sm sm:col-span-1">
         <span className="mb-1 block text-stone-600">Type</span>
         <select name="type" defaultValue={params.type ?? ""} key={params.type ?? ""} onChange={() => formRef.current?.requestSubmit()} className={CONTROL}>

@@ -11,8 +11,8 @@ export function MonthlySummary({ months, currency }: { months: CustomerMonth[]; 
   if (active.length === 0) return <p className="py-6 text-center text-sm text-stone-500">No activity in the last 12 months.</p>;
   const chart = months.map((m) => ({ month: m.month, spend: Number(m.spend), events: m.events }));
   return (
-    <div className="space-y-4">
-      <div className="h-48 w-full" role="img" aria-label="Spend per month, last 12 months">
+    <div className="grid gap-4 lg:grid-cols-2">
+      <div className="h-56 w-full" role="img" aria-label="Spend per month, last 12 months">
         <ResponsiveContainer width="100%" height="100%">
           <BarChart data={chart} margin={{ top: 8, right: 8, bottom: 0, left: -8 }}>
             <CartesianGrid vertical={false} stroke="#e7e5e4" />

@@ -16,14 +16,14 @@ export function VoidEventButton({ customerId, eventId, label }: { customerId: st
   const errors = fieldErrors(result.validationErrors);
   if (!open) {
     return (
-      <button type="button" onClick={() => setOpen(true)} className="mt-1 inline-flex min-h-8 items-center gap-1 rounded text-xs font-medium text-stone-500 hover:text-red-700" aria-label={`Void ${label}`}>
+      <button type="button" onClick={() => setOpen(true)} className="inline-flex min-h-8 items-center gap-1 rounded px-1 text-xs font-medium text-stone-500 hover:text-red-700" aria-label={`Void ${label}`}>
         <Ban aria-hidden className="size-3.5" /> Void
       </button>
     );
   }
   return (
     <form
-      className="mt-2 flex flex-wrap items-end gap-2 rounded-lg bg-stone-50 p-2"
+      className="mt-2 flex w-full flex-wrap items-end gap-2 rounded-lg bg-stone-50 p-2"
       onSubmit={(e) => {
         e.preventDefault();
         execute({ customerId, eventId, reason });

@@ -83,25 +83,23 @@ export default async function CustomerPage({ params, searchParams }: {
         </div>
       </div>
 
-      <div className="mt-4 grid gap-4 xl:grid-cols-[1fr_26rem]">
-        <Card title="History" className="scroll-mt-20">
-          <div id="history" />
-          <HistoryFilters customerId={customer.id} params={historyParams} />
-          <EventHistory
-            customerId={customer.id}
-            page={history}
-            params={historyParams}
-            currency={currency}
-            timeZone={timeZone}
-            renderVoid={(event) =>
-              isManager || event.recordedById === context.user.id ? <VoidEventButton customerId={customer.id} eventId={event.id} label={event.label} /> : null
-            }
-          />
-        </Card>
-        <Card title="Last 12 months">
-          <MonthlySummary months={months} currency={currency} />
-        </Card>
-      </div>
+      <Card title="History" className="mt-4 scroll-mt-20">
+        <div id="history" />
+        <HistoryFilters customerId={customer.id} params={historyParams} />
+        <EventHistory
+          customerId={customer.id}
+          page={history}
+          params={historyParams}
+          currency={currency}
+          timeZone={timeZone}
+          renderVoid={(event) =>
+            isManager || event.recordedById === context.user.id ? <VoidEventButton customerId={customer.id} eventId={event.id} label={event.label} /> : null
+          }
+        />
+      </Card>
+      <Card title="Last 12 months" className="mt-4">
+        <MonthlySummary months={months} currency={currency} />
+      </Card>
     </>
   );
 }

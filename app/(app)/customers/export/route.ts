@@ -4,6 +4,9 @@ import { parseCustomerListParams } from "@/lib/customers/list-params";
 import { withRouteErrors } from "@/lib/http/route-errors";
 
 // The filtered customer list as CSV, streamed so a million rows never sit in memory. Manager+.
+// Per request, never at build time (it reads the session and the database).
+export const dynamic = "force-dynamic";
+
 export async function GET(request: Request) {
   return withRouteErrors("customers.export", async () => {
     const context = await requireContext("manager");

@@ -5,6 +5,9 @@ import { withRouteErrors } from "@/lib/http/route-errors";
 import { localDate } from "@/lib/time";
 
 // A customer's data (privacy request) as a JSON download. Owners and managers only.
+// Per request, never at build time (it reads the session and the database).
+export const dynamic = "force-dynamic";
+
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   return withRouteErrors("customer.export", async () => {
     const context = await requireContext("manager");
