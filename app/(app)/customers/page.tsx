@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Download, PlusCircle } from "lucide-react";
-import { requirePageContext } from "@/lib/auth/session";
+import { Suspense, type ReactNode } from "react";
+import { requirePageContext, type MerchantContext } from "@/lib/auth/session";
 import { hasRole } from "@/lib/auth/roles";
 import { listCustomers, merchantTierNames } from "@/lib/customers/list";
-import { customerListQuery, hasFilters, parseCustomerListParams } from "@/lib/customers/list-params";
+import { customerListQuery, hasFilters, parseCustomerListParams, type CustomerListParams } from "@/lib/customers/list-params";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { buttonClass } from "@/components/ui/button";
 import { CustomerFilters } from "@/components/customers/customer-filters";
@@ -16,7 +17,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
   const context = await requirePageContext("staff");
   const raw = await searchParams;
   const params = parseCustomerListParams(raw);
-  const [result, tiers] = await Promise.all([listCustomers(context, params), merchantTierNames(context)]);
+  const tiers = await merchantTierNames(context);
   const filtered = hasFilters(params);
   const { currency, timeZone } = context.merchant;
   const canExport = hasRole(context.user.role, "manager");
@@ -42,7 +43,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
       <PageHeader
         title="Customers"
         description="Find a customer by name, email, phone or pass serial."
-        actions={canExport && result.count > 0 ? (
+        actions={canExport ? (
           <a href={`/customers/export${filterQuery}`} className={buttonClass("secondary")} download>
             <Download aria-hidden className="size-4" /> Export CSV
           </a>
@@ -54,13 +55,29 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
         </p>
       )}
       <CustomerFilters params={params} tiers={tiers} />
-      <CustomerTable
-        result={result}
-        sort={{ id: params.sort, desc: params.dir === "desc" }}
-        currency={currency}
-        timeZone={timeZone}
-        empty={empty}
-      />
+      {/* Streams in below the filters; a nested loading.tsx would also wrap /customers/[id] and turn its 404s into 200s. */}
+      <Suspense key={customerListQuery(params)} fallback={<TableLoading />}>
+        <CustomerResults context={context} params={params} currency={currency} timeZone={timeZone} empty={empty} />
+      </Suspense>
     </>
+  );
+}
+
+async function CustomerResults({ context, params, currency, timeZone, empty }: {
+  context: MerchantContext;
+  params: CustomerListParams;
+  currency: string;
+  timeZone: string;
+  empty: ReactNode;
+}) {
+  const result = await listCustomers(context, params);
+  return <CustomerTable result={result} sort={{ id: params.sort, desc: params.dir === "desc" }} currency={currency} timeZone={timeZone} empty={empty} />;
+}
+
+function TableLoading() {
+  return (
+    <div aria-busy="true" aria-label="Loading customers" className="animate-pulse space-y-2 rounded-xl border border-stone-200 bg-white p-3">
+      {Array.from({ length: 8 }, (_, i) => <div key={i} className="h-10 rounded bg-stone-100" />)}
+    </div>
   );
 }

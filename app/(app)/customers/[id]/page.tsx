@@ -1,13 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { Suspense } from "react";
 import { ChevronLeft, Download, PlusCircle } from "lucide-react";
-import { requirePageContext } from "@/lib/auth/session";
+import { requirePageContext, type MerchantContext } from "@/lib/auth/session";
 import { hasRole } from "@/lib/auth/roles";
 import { passBarcodeSvg } from "@/lib/customers/barcode";
 import { customerHistory } from "@/lib/customers/history";
-import { parseHistoryParams } from "@/lib/customers/history-params";
-import { customerMonthlySummary, customerTotals, getCustomerProfile } from "@/lib/customers/profile";
+import { parseHistoryParams, type HistoryParams } from "@/lib/customers/history-params";
+import { customerMonthlySummary, customerTotals, getCustomerProfile, type CustomerProfile } from "@/lib/customers/profile";
 import { formatCount, formatMoney } from "@/lib/format";
 import { formatLocal } from "@/lib/time";
 import { buttonClass } from "@/components/ui/button";
@@ -30,12 +31,7 @@ export default async function CustomerPage({ params, searchParams }: {
   const customer = await getCustomerProfile(context, id);
   if (!customer) notFound();
   const historyParams = parseHistoryParams(await searchParams);
-  const [totals, months, history] = await Promise.all([
-    customerTotals(context, customer.id),
-    customerMonthlySummary(context, customer.id),
-    customerHistory(context, customer.id, historyParams),
-  ]);
-  const { currency, timeZone } = context.merchant;
+  const { timeZone } = context.merchant;
   const isManager = hasRole(context.user.role, "manager");
   const displayName = customer.name ?? customer.email ?? customer.passSerial;
   const when = (d: Date | null) => (d ? formatLocal(d, timeZone, "MMM d, yyyy") : "—");
@@ -71,6 +67,24 @@ export default async function CustomerPage({ params, searchParams }: {
         </div>
       </div>
 
+      {/* The customer is resolved above, before anything streams, so a wrong id answers a real 404. */}
+      <Suspense key={JSON.stringify(historyParams)} fallback={<StoryLoading />}>
+        <CustomerStory context={context} customer={customer} historyParams={historyParams} />
+      </Suspense>
+    </>
+  );
+}
+
+async function CustomerStory({ context, customer, historyParams }: { context: MerchantContext; customer: CustomerProfile; historyParams: HistoryParams }) {
+  const [totals, months, history] = await Promise.all([
+    customerTotals(context, customer.id),
+    customerMonthlySummary(context, customer.id),
+    customerHistory(context, customer.id, historyParams),
+  ]);
+  const { currency, timeZone } = context.merchant;
+  const isManager = hasRole(context.user.role, "manager");
+  return (
+    <>
       <div className="grid gap-4 lg:grid-cols-[20rem_1fr]">
         <PassCard customer={customer} barcodeSvg={passBarcodeSvg(customer.passSerial)} currency={currency} />
         <div className="grid grid-cols-2 content-start gap-3 md:grid-cols-3">
@@ -101,5 +115,17 @@ export default async function CustomerPage({ params, searchParams }: {
         <MonthlySummary months={months} currency={currency} />
       </Card>
     </>
+  );
+}
+
+function StoryLoading() {
+  return (
+    <div aria-busy="true" aria-label="Loading the customer's history" className="animate-pulse">
+      <div className="grid gap-4 lg:grid-cols-[20rem_1fr]">
+        <div className="h-56 rounded-xl bg-stone-200" />
+        <div className="grid grid-cols-2 gap-3 md:grid-cols-3">{Array.from({ length: 6 }, (_, i) => <div key={i} className="h-24 rounded-xl bg-stone-200" />)}</div>
+      </div>
+      <div className="mt-4 h-96 rounded-xl bg-stone-200" />
+    </div>
   );
 }
