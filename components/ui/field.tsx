@@ -1,4 +1,4 @@
-import { clsx } from "clsx";
+import { cn } from "@/lib/cn";
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from "react";
 
 const CONTROL = "block w-full min-h-11 rounded-lg border border-stone-300 bg-white px-3 text-base shadow-sm focus:border-brand-600 sm:text-sm";
@@ -18,9 +18,9 @@ export function Field({ label, error, hint, children }: { label: string; error?:
 }
 
 export function Input({ className, ...props }: InputHTMLAttributes<HTMLInputElement>) {
-  return <input className={clsx(CONTROL, className)} {...props} />;
+  return <input className={cn(CONTROL, className)} {...props} />;
 }
 
 export function Select({ className, ...props }: SelectHTMLAttributes<HTMLSelectElement>) {
-  return <select className={clsx(CONTROL, className)} {...props} />;
+  return <select className={cn(CONTROL, className)} {...props} />;
 }
