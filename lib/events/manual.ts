@@ -55,7 +55,8 @@ export async function recordManualEvent(context: MerchantContext, raw: ManualEve
     const value = input.data?.[field.key]?.trim();
     if (value) data[field.key] = value;
   }
-  const amount = spec.amount === "none" ? undefined : input.amount?.trim().replace(/^[^\d.]+/, "");
+  // Forgive what people type at a till: "$12.50", "12,50".
+  const amount = spec.amount === "none" ? undefined : input.amount?.trim().replace(/^[^\d.]+/, "").replace(/^(\d+),(\d{1,2})$/, "$1.$2");
   const customName = input.type === "custom" ? input.customName?.trim() : undefined;
 
   if (!input.confirmDuplicate) {
