@@ -85,6 +85,17 @@ test.describe("record event at the counter", () => {
     await expect(page.getByTestId("selected-customer")).toHaveText(name);
     await page.getByRole("button", { name: "Record visit" }).click();
     await expect(page.getByTestId("pass-visits")).toHaveText("1");
+
+    // The customer page's "Record event" link: /record?customer=<id> opens with them selected.
+    await page.goto("/customers");
+    const href = await page.getByRole("link", { name }).first().getAttribute("href");
+    const id = href?.split("/").pop() ?? "";
+    await page.goto(`/record?customer=${id}`);
+    await expect(page.getByTestId("selected-customer")).toHaveText(name);
+    await expect(page.getByTestId("pass-visits")).toHaveText("1");
+    // Escape goes back to the search.
+    await page.getByRole("button", { name: "Check-in" }).press("Escape");
+    await expect(page.getByTestId("customer-search")).toBeFocused();
   });
 });
 
@@ -108,4 +119,28 @@ test("owner creates an API key, sees the secret once, then only its prefix", asy
   await page.getByTestId(`api-key-${name}`).getByRole("button", { name: "Revoke" }).click();
   await page.getByRole("button", { name: "Revoke key" }).click();
   await expect(page.getByTestId(`api-key-${name}`)).toContainText("Revoked");
+});
+
+test("owner changes points and tiers, and reads the API guide", async ({ page }) => {
+  // Iron Temple, so Brew & Bean's points stay as the record journey expects.
+  await signIn(page, USERS.gymOwner);
+  await page.goto("/settings/loyalty");
+  await page.getByLabel(/^Points per 1/).fill("2");
+  await expect(page.getByText(/earns 25 points/)).toBeVisible();
+  await page.getByRole("button", { name: "Add tier" }).click();
+  const rows = page.getByTestId("tier-row");
+  const last = rows.last();
+  await last.getByLabel(/name$/).fill("Platinum");
+  await last.getByLabel(/^From/).fill("3000");
+  await page.getByRole("button", { name: "Save loyalty settings" }).click();
+  await expect(page.getByRole("status")).toContainText("Saved.");
+  await page.screenshot({ path: `${SHOTS}/owner-loyalty.png`, fullPage: true });
+  await page.reload();
+  await expect(page.getByTestId("tier-row").last().getByLabel(/name$/)).toHaveValue("Platinum");
+
+  await page.setViewportSize({ width: 768, height: 1024 });
+  await page.goto("/settings/api");
+  await expect(page.getByRole("link", { name: "/api/v1/openapi.json" })).toBeVisible();
+  await expect(page.getByText(/curl -X POST http:\/\/localhost:\d+\/api\/v1\/events/).first()).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/768-api-guide.png`, fullPage: true });
 });

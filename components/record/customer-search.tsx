@@ -127,6 +127,10 @@ export function CustomerSearch({ onSelect }: { onSelect: (customer: CustomerSear
         <CameraScanButton onScan={(value) => { setQuery(value); void submit(value); }} />
       </div>
 
+      {!showList && !adding && (
+        <p className="text-sm text-stone-600">A barcode scanner can scan the pass straight into this box: the customer opens at once.</p>
+      )}
+
       {showList && (
         <div aria-live="polite">
           {state.status === "error" && (

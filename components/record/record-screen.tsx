@@ -30,11 +30,13 @@ export function RecordScreen({ initialCustomer, locations, lastLocationId, curre
   const [customer, setCustomer] = useState<SelectedCustomer | null>(initialCustomer ? toSelected(initialCustomer) : null);
   const [recorded, setRecorded] = useState<{ result: Recorded; customerLabel: string } | null>(null);
   // The location used last on this device carries over between customers.
-  const [locationId, setLocationId] = useState(lastLocationId);
+  const [locationId, setLocationId] = useState(lastLocationId ?? (locations.length === 1 ? (locations[0]?.id ?? null) : null));
   // A fresh form (empty fields, type back to Visit) after each recording.
   const [formKey, setFormKey] = useState(0);
 
   const next = () => {
+    // Drop ?customer= so a reload doesn't bring the previous customer back.
+    if (window.location.search) window.history.replaceState(null, "", window.location.pathname);
     setCustomer(null);
     setRecorded(null);
   };

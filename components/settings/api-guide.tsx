@@ -6,9 +6,9 @@ import { CopyButton } from "./api-key-forms";
 
 function Code({ children, copy = true }: { children: string; copy?: boolean }) {
   return (
-    <div className="relative">
-      <pre className="overflow-x-auto rounded-lg bg-stone-900 p-3 pr-24 text-xs leading-relaxed text-stone-100 sm:text-sm"><code>{children}</code></pre>
-      {copy && <div className="absolute right-2 top-2"><CopyButton text={children} /></div>}
+    <div className="space-y-1">
+      {copy && <div className="flex justify-end"><CopyButton text={children} /></div>}
+      <pre className="overflow-x-auto rounded-lg bg-stone-900 p-3 text-xs leading-relaxed text-stone-100 sm:text-sm"><code>{children}</code></pre>
     </div>
   );
 }

@@ -69,7 +69,7 @@ export function LoyaltyForm({ initial, currency }: { initial: { pointsPerCurrenc
         </Field>
       </div>
 
-      <fieldset className="space-y-2">
+      <fieldset className="max-w-2xl space-y-2">
         <legend className="text-sm font-medium text-stone-800">Tiers by lifetime spend</legend>
         {tiers.length === 0 && <p className="text-sm text-stone-600">No tiers: every customer is untiered.</p>}
         <ul className="space-y-2">
