@@ -93,6 +93,12 @@ test.describe("record event at the counter", () => {
     await page.goto(`/record?customer=${id}`);
     await expect(page.getByTestId("selected-customer")).toHaveText(name);
     await expect(page.getByTestId("pass-visits")).toHaveText("1");
+    // Wi-Fi drops at the counter: a clear message, and nothing changes on screen.
+    await page.context().setOffline(true);
+    await page.getByRole("button", { name: "Record visit" }).click();
+    await expect(page.getByText("Not recorded: Punchcard could not be reached")).toBeVisible();
+    await page.context().setOffline(false);
+    await expect(page.getByTestId("pass-visits")).toHaveText("1");
     // Escape goes back to the search.
     await page.getByRole("button", { name: "Check-in" }).press("Escape");
     await expect(page.getByTestId("customer-search")).toBeFocused();

@@ -10,6 +10,7 @@ import type { ManualEventInput, ManualEventResult } from "@/lib/events/manual";
 import type { RecentDuplicate } from "@/lib/events/duplicates";
 import { toLocalInput } from "@/lib/local-datetime";
 import { actionErrorMessage } from "@/components/ui/action-errors";
+import { connectionErrorMessage } from "@/components/ui/connection-error";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
 import { DuplicatePrompt } from "./duplicate-prompt";
@@ -42,7 +43,7 @@ export function EventForm({ customer, locations, defaultLocationId, currency, ti
   const focusAfterType = useRef(false);
   const spec = EVENT_REGISTRY[type];
 
-  const { execute, result, isPending } = useAction(recordEventAction, {
+  const { execute, result, isPending, status } = useAction(recordEventAction, {
     onSuccess: ({ data }) => {
       if (!data) return;
       if (data.status === "created") onRecorded(data);
@@ -71,7 +72,11 @@ export function EventForm({ customer, locations, defaultLocationId, currency, ti
 
   const errorAt = (path: string) => (fieldError?.path === path ? fieldError.message : undefined);
   const knownPaths = ["amount", "customName", "occurredAt", "location", ...spec.fields.map((f) => `data.${f.key}`)];
-  const generalError = fieldError && !knownPaths.includes(fieldError.path) ? fieldError.message : result.serverError && !result.serverError.path ? actionErrorMessage(result.serverError) : undefined;
+  // A retry after a lost reply is safe: the record-again check catches a repeat that did land.
+  const generalError =
+    fieldError && !knownPaths.includes(fieldError.path) ? fieldError.message
+      : result.serverError && !result.serverError.path ? actionErrorMessage(result.serverError)
+        : connectionErrorMessage(status, result, "Not recorded");
 
   const send = (input: ManualEventInput) => {
     lastInput.current = input;

@@ -4,6 +4,7 @@ import { useAction } from "next-safe-action/hooks";
 import { createCustomerAction } from "@/app/(app)/record/actions";
 import type { CustomerSearchHit } from "@/lib/customers/search";
 import { actionErrorMessage, fieldErrors } from "@/components/ui/action-errors";
+import { connectionErrorMessage } from "@/components/ui/connection-error";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
 
@@ -16,7 +17,7 @@ function prefill(text: string): { name: string; email: string; phone: string } {
 }
 
 export function NewCustomerForm({ initial, onCreated, onCancel }: { initial: string; onCreated: (customer: CustomerSearchHit) => void; onCancel: () => void }) {
-  const { execute, result, isPending } = useAction(createCustomerAction, { onSuccess: ({ data }) => { if (data) onCreated(data); } });
+  const { execute, result, isPending, status } = useAction(createCustomerAction, { onSuccess: ({ data }) => { if (data) onCreated(data); } });
   const errors = fieldErrors(result.validationErrors);
   const server = result.serverError;
   const errorFor = (field: string) => errors[field] ?? (server?.path === field ? server.message : undefined);
@@ -42,6 +43,7 @@ export function NewCustomerForm({ initial, onCreated, onCancel }: { initial: str
         <Field label="Phone" error={errorFor("phone")}><Input name="phone" type="tel" inputMode="tel" defaultValue={start.phone} autoComplete="off" /></Field>
       </div>
       {server && !["name", "email", "phone"].includes(server.path ?? "") && <p role="alert" className="text-sm text-red-700">{actionErrorMessage(server)}</p>}
+      {connectionErrorMessage(status, result) && <p role="alert" className="text-sm text-red-700">{connectionErrorMessage(status, result, "Not added")}</p>}
       <div className="flex flex-wrap gap-2">
         <Button type="submit" size="lg" disabled={isPending}>{isPending ? "Adding…" : "Add customer"}</Button>
         <Button variant="secondary" size="lg" onClick={onCancel}>Cancel</Button>

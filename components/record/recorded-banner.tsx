@@ -8,6 +8,7 @@ import { eventLabel } from "@/lib/events/registry";
 import type { PassState } from "@/lib/events/types";
 import { formatCount, formatMoney } from "@/lib/format";
 import { actionErrorMessage } from "@/components/ui/action-errors";
+import { connectionErrorMessage } from "@/components/ui/connection-error";
 import { Button, buttonClass } from "@/components/ui/button";
 import type { Recorded } from "./event-form";
 
@@ -24,7 +25,7 @@ export function RecordedBanner({ recorded, customerLabel, currency, onUndone, on
   const [left, setLeft] = useState(UNDO_SECONDS);
   const [undone, setUndone] = useState<PassState | null>(null);
   const nextRef = useRef<HTMLButtonElement>(null);
-  const { execute, isPending, result } = useAction(undoEventAction, {
+  const { execute, isPending, result, status } = useAction(undoEventAction, {
     onSuccess: ({ data }) => {
       if (!data) return;
       setUndone(data.pass);
@@ -64,7 +65,9 @@ export function RecordedBanner({ recorded, customerLabel, currency, onUndone, on
               </p>
             </>
           )}
-          {result.serverError && <p role="alert" className="mt-1 text-sm text-red-700">{actionErrorMessage(result.serverError)}</p>}
+          {(result.serverError || status === "hasErrored") && (
+            <p role="alert" className="mt-1 text-sm text-red-700">{result.serverError ? actionErrorMessage(result.serverError) : connectionErrorMessage(status, result, "Not undone")}</p>
+          )}
         </div>
         <div className="flex flex-wrap gap-2">
           {!undone && (left > 0 || isPending) && (

@@ -5,6 +5,7 @@ import { useAction } from "next-safe-action/hooks";
 import { useRef, useState } from "react";
 import { createApiKeyAction, revokeApiKeyAction } from "@/app/(app)/settings/api-keys/actions";
 import { actionErrorMessage, fieldErrors } from "@/components/ui/action-errors";
+import { connectionErrorMessage } from "@/components/ui/connection-error";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
 
@@ -30,7 +31,7 @@ export function CopyButton({ text, label = "Copy" }: { text: string; label?: str
 export function CreateApiKeyForm() {
   const formRef = useRef<HTMLFormElement>(null);
   const [created, setCreated] = useState<{ name: string; secret: string } | null>(null);
-  const { execute, result, isPending } = useAction(createApiKeyAction, {
+  const { execute, result, isPending, status } = useAction(createApiKeyAction, {
     onSuccess: ({ data }) => {
       if (!data) return;
       setCreated({ name: data.name, secret: data.secret });
@@ -67,6 +68,7 @@ export function CreateApiKeyForm() {
           <Input name="rateLimitPerSecond" type="number" min={1} max={10000} defaultValue={100} required />
         </Field>
         {result.serverError && <p role="alert" className="text-sm text-red-700">{actionErrorMessage(result.serverError)}</p>}
+        {connectionErrorMessage(status, result) && <p role="alert" className="text-sm text-red-700">{connectionErrorMessage(status, result, "No key created")}</p>}
         <Button type="submit" disabled={isPending}>{isPending ? "Creating…" : "Create key"}</Button>
       </form>
     </div>
@@ -75,14 +77,16 @@ export function CreateApiKeyForm() {
 
 export function RevokeApiKeyButton({ id, name }: { id: string; name: string }) {
   const [confirming, setConfirming] = useState(false);
-  const { execute, result, isPending } = useAction(revokeApiKeyAction, { onSuccess: () => setConfirming(false) });
+  const { execute, result, isPending, status } = useAction(revokeApiKeyAction, { onSuccess: () => setConfirming(false) });
   if (!confirming) return <Button variant="secondary" onClick={() => setConfirming(true)}>Revoke</Button>;
   return (
     <div role="group" aria-label={`Revoke ${name}`} className="flex w-full flex-wrap items-center gap-2 rounded-lg bg-red-50 p-2 sm:w-auto">
       <span className="text-sm text-red-900">Systems using “{name}” stop working at once.</span>
       <Button variant="danger" disabled={isPending} onClick={() => execute({ id })}>{isPending ? "Revoking…" : "Revoke key"}</Button>
       <Button variant="ghost" onClick={() => setConfirming(false)} autoFocus>Cancel</Button>
-      {result.serverError && <p role="alert" className="w-full text-sm text-red-700">{actionErrorMessage(result.serverError)}</p>}
+      {(result.serverError || connectionErrorMessage(status, result)) && (
+        <p role="alert" className="w-full text-sm text-red-700">{result.serverError ? actionErrorMessage(result.serverError) : connectionErrorMessage(status, result, "Not revoked")}</p>
+      )}
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { saveLoyaltyAction } from "@/app/(app)/settings/loyalty/actions";
 import { pointsForPurchase, type Tier } from "@/lib/loyalty/rules";
 import { formatCount, formatMoney } from "@/lib/format";
 import { actionErrorMessage } from "@/components/ui/action-errors";
+import { connectionErrorMessage } from "@/components/ui/connection-error";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
 
@@ -35,7 +36,7 @@ export function LoyaltyForm({ initial, currency }: { initial: { pointsPerCurrenc
   const [rate, setRate] = useState(initial.pointsPerCurrency);
   const [tiers, setTiers] = useState<Tier[]>(initial.tiers);
   const [saved, setSaved] = useState<string | null>(null);
-  const { execute, result, isPending } = useAction(saveLoyaltyAction, {
+  const { execute, result, isPending, status } = useAction(saveLoyaltyAction, {
     onSuccess: ({ data }) => {
       if (!data) return;
       setTiers(data.settings.tiers);
@@ -101,6 +102,7 @@ export function LoyaltyForm({ initial, currency }: { initial: { pointsPerCurrenc
       </div>
 
       {result.serverError && <p role="alert" className="text-sm text-red-700">{actionErrorMessage(result.serverError)}</p>}
+      {connectionErrorMessage(status, result) && <p role="alert" className="text-sm text-red-700">{connectionErrorMessage(status, result, "Not saved")}</p>}
       {saved && <p role="status" className="text-sm text-green-700">{saved}</p>}
       <Button type="submit" disabled={isPending}>{isPending ? "Saving…" : "Save loyalty settings"}</Button>
     </form>
