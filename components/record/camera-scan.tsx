@@ -2,7 +2,7 @@
 
 import { Camera, X } from "lucide-react";
 import { useEffect, useRef, useState } from "react";
-import { Button } from "@/components/ui/button";
+import { Button, buttonClass } from "@/components/ui/button";
 
 // The browser's BarcodeDetector (Chrome on Android, Safari 17+) is not in TypeScript's DOM lib yet.
 interface DetectedBarcode { rawValue: string }
@@ -28,6 +28,11 @@ function cameraErrorMessage(error: unknown): string {
 export function CameraScanButton({ onScan }: { onScan: (value: string) => void }) {
   const [hasCamera, setHasCamera] = useState(false);
   const [open, setOpen] = useState(false);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const close = () => {
+    setOpen(false);
+    buttonRef.current?.focus(); // keyboard users land where they started
+  };
 
   useEffect(() => {
     let cancelled = false;
@@ -40,10 +45,10 @@ export function CameraScanButton({ onScan }: { onScan: (value: string) => void }
   if (!hasCamera) return null;
   return (
     <>
-      <Button variant="secondary" size="lg" onClick={() => setOpen(true)}>
+      <button ref={buttonRef} type="button" className={buttonClass("secondary", "lg")} onClick={() => setOpen(true)}>
         <Camera aria-hidden className="size-5" /> Scan with camera
-      </Button>
-      {open && <ScannerDialog onClose={() => setOpen(false)} onScan={(value) => { setOpen(false); onScan(value); }} />}
+      </button>
+      {open && <ScannerDialog onClose={close} onScan={(value) => { setOpen(false); onScan(value); }} />}
     </>
   );
 }

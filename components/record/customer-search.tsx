@@ -100,7 +100,7 @@ export function CustomerSearch({ onSelect }: { onSelect: (customer: CustomerSear
               autoComplete="off"
               spellCheck={false}
               enterKeyHint="search"
-              placeholder="Name, email, phone or pass serial — or scan"
+              placeholder="Name, email, phone or pass serial"
               className="block min-h-14 w-full rounded-xl border border-stone-300 bg-white pl-11 pr-10 text-lg shadow-sm focus:border-brand-600"
               value={query}
               onChange={(e) => schedule(e.target.value)}

@@ -151,17 +151,17 @@ export function EventForm({ customer, locations, defaultLocationId, currency, ti
       <div key={type} data-type-fields className="grid gap-3 sm:grid-cols-2">
         {type === "custom" && (
           <Field label="Event name" error={errorAt("customName")} hint="e.g. Class booked, Referral">
-            <Input name="customName" required maxLength={60} autoComplete="off" />
+            <Input className="sm:text-base!" name="customName" required maxLength={60} autoComplete="off" />
           </Field>
         )}
         {spec.amount !== "none" && (
           <Field label={`Amount (${currency})${spec.amount === "optional" ? " — optional" : ""}`} error={errorAt("amount")}>
-            <Input name="amount" inputMode="decimal" required={spec.amount === "required"} autoComplete="off" placeholder="0.00" pattern="[0-9]+([.,][0-9]{1,2})?" title="A number with at most 2 decimals, e.g. 12.50" />
+            <Input className="sm:text-base!" name="amount" inputMode="decimal" required={spec.amount === "required"} autoComplete="off" placeholder="0.00" pattern="[0-9]+([.,][0-9]{1,2})?" title="A number with at most 2 decimals, e.g. 12.50" />
           </Field>
         )}
         {spec.fields.map((f) => (
           <Field key={f.key} label={`${f.label}${f.required ? "" : " — optional"}`} error={errorAt(`data.${f.key}`)} hint={f.hint}>
-            <Input name={`data.${f.key}`} required={f.required} inputMode={f.kind === "integer" ? "numeric" : undefined} pattern={f.kind === "integer" ? "[0-9]*" : undefined} autoComplete="off" />
+            <Input className="sm:text-base!" name={`data.${f.key}`} required={f.required} inputMode={f.kind === "integer" ? "numeric" : undefined} pattern={f.kind === "integer" ? "[0-9]*" : undefined} autoComplete="off" />
           </Field>
         ))}
         {type === "check_out" && <p className="text-sm text-stone-600 sm:col-span-2">The time spent is worked out from the customer’s open check-in.</p>}
@@ -170,7 +170,7 @@ export function EventForm({ customer, locations, defaultLocationId, currency, ti
       <div className="grid gap-3 sm:grid-cols-2">
         {spec.inStore && locations.length > 0 && (
           <Field label="Location" error={errorAt("location")}>
-            <Select value={locationId} onChange={(e) => setLocationId(e.target.value)}>
+            <Select className="sm:text-base!" value={locationId} onChange={(e) => setLocationId(e.target.value)}>
               <option value="">No location</option>
               {locations.map((l) => <option key={l.id} value={l.id}>{l.name}</option>)}
             </Select>
@@ -179,7 +179,7 @@ export function EventForm({ customer, locations, defaultLocationId, currency, ti
         <div className="space-y-1">
           {backdate !== null ? (
             <Field label={`When (${timeZone.replace(/_/g, " ")} time)`} error={errorAt("occurredAt")}>
-              <Input name="occurredAtLocal" type="datetime-local" defaultValue={backdate} required autoFocus />
+              <Input className="sm:text-base!" name="occurredAtLocal" type="datetime-local" defaultValue={backdate} required autoFocus />
             </Field>
           ) : (
             <>

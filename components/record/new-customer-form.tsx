@@ -38,9 +38,9 @@ export function NewCustomerForm({ initial, onCreated, onCancel }: { initial: str
         <p className="text-sm text-stone-600">A name, email or phone is enough. A pass serial is created for them.</p>
       </div>
       <div className="grid gap-3 sm:grid-cols-3">
-        <Field label="Name" error={errorFor("name")}><Input name="name" defaultValue={start.name} autoComplete="off" autoFocus /></Field>
-        <Field label="Email" error={errorFor("email")}><Input name="email" type="email" inputMode="email" defaultValue={start.email} autoComplete="off" /></Field>
-        <Field label="Phone" error={errorFor("phone")}><Input name="phone" type="tel" inputMode="tel" defaultValue={start.phone} autoComplete="off" /></Field>
+        <Field label="Name" error={errorFor("name")}><Input className="sm:text-base!" name="name" defaultValue={start.name} autoComplete="off" autoFocus /></Field>
+        <Field label="Email" error={errorFor("email")}><Input className="sm:text-base!" name="email" type="email" inputMode="email" defaultValue={start.email} autoComplete="off" /></Field>
+        <Field label="Phone" error={errorFor("phone")}><Input className="sm:text-base!" name="phone" type="tel" inputMode="tel" defaultValue={start.phone} autoComplete="off" /></Field>
       </div>
       {server && !["name", "email", "phone"].includes(server.path ?? "") && <p role="alert" className="text-sm text-red-700">{actionErrorMessage(server)}</p>}
       {connectionErrorMessage(status, result) && <p role="alert" className="text-sm text-red-700">{connectionErrorMessage(status, result, "Not added")}</p>}

@@ -28,7 +28,7 @@ interface Props {
 /** The counter flow: find (or scan, or add) a customer → pick what happened → confirm, with Undo. */
 export function RecordScreen({ initialCustomer, locations, lastLocationId, currency, timeZone }: Props) {
   const [customer, setCustomer] = useState<SelectedCustomer | null>(initialCustomer ? toSelected(initialCustomer) : null);
-  const [recorded, setRecorded] = useState<{ result: Recorded; customerLabel: string } | null>(null);
+  const [recorded, setRecorded] = useState<{ result: Recorded; customerLabel: string; previousTier: string | null } | null>(null);
   // The location used last on this device carries over between customers.
   const [locationId, setLocationId] = useState(lastLocationId ?? (locations.length === 1 ? (locations[0]?.id ?? null) : null));
   // A fresh form (empty fields, type back to Visit) after each recording.
@@ -60,6 +60,7 @@ export function RecordScreen({ initialCustomer, locations, lastLocationId, curre
           key={recorded.result.event.id}
           recorded={recorded.result}
           customerLabel={recorded.customerLabel}
+          previousTier={recorded.previousTier}
           currency={currency}
           onUndone={(pass) => setCustomer((c) => (c ? { ...c, pass } : c))}
           onNext={next}
@@ -76,7 +77,7 @@ export function RecordScreen({ initialCustomer, locations, lastLocationId, curre
           setFormKey((k) => k + 1);
           if (result.event.location) setLocationId(locations.find((l) => l.name === result.event.location)?.id ?? locationId);
           setCustomer((c) => (c ? { ...c, pass: result.pass } : c));
-          setRecorded({ result, customerLabel: customer.label });
+          setRecorded({ result, customerLabel: customer.label, previousTier: customer.pass.tier });
         }}
         onCancel={next}
       />

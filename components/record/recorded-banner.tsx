@@ -15,8 +15,10 @@ import type { Recorded } from "./event-form";
 export const UNDO_SECONDS = 8;
 
 /** What was just recorded and what it did to the pass, with a short-lived Undo. */
-export function RecordedBanner({ recorded, customerLabel, currency, onUndone, onNext }: {
+export function RecordedBanner({ recorded, previousTier, customerLabel, currency, onUndone, onNext }: {
   recorded: Recorded;
+  /** The tier before this event, to celebrate a promotion. */
+  previousTier: string | null;
   customerLabel: string;
   currency: string;
   onUndone: (pass: PassState) => void;
@@ -60,6 +62,7 @@ export function RecordedBanner({ recorded, customerLabel, currency, onUndone, on
                 <CircleCheck aria-hidden className="size-5 shrink-0" /> {label} recorded for {customerLabel}
               </p>
               {details.length > 0 && <p className="text-sm text-green-900">{details.join(" · ")}</p>}
+              {pass.tier && pass.tier !== previousTier && <p className="mt-1 font-semibold text-green-900">Reached {pass.tier}!</p>}
               <p className="mt-1 text-sm text-green-900">
                 Now {formatCount(pass.pointsBalance)} points · {formatCount(pass.visitCount)} visits{pass.tier ? ` · ${pass.tier}` : ""}
               </p>

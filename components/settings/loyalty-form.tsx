@@ -57,7 +57,8 @@ export function LoyaltyForm({ initial, currency }: { initial: { pointsPerCurrenc
       onSubmit={(e) => {
         e.preventDefault();
         setSaved(null);
-        execute({ pointsPerCurrency: rate, tiers });
+        // Forgive thousands separators ("1,500"): money in the schema is digits and a decimal point.
+        execute({ pointsPerCurrency: rate.trim(), tiers: tiers.map((t) => ({ name: t.name, minSpend: t.minSpend.replace(/[,\s]/g, "") })) });
       }}
     >
       <div className="max-w-xs">
