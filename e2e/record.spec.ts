@@ -85,6 +85,8 @@ test.describe("record event at the counter", () => {
     await expect(page.getByTestId("selected-customer")).toHaveText(name);
     await page.getByRole("button", { name: "Record visit" }).click();
     await expect(page.getByTestId("pass-visits")).toHaveText("1");
+    // Keyboard flow: focus lands on "Next customer", so Enter moves on to the next person.
+    await expect(page.getByRole("button", { name: "Next customer" })).toBeFocused();
 
     // The customer page's "Record event" link: /record?customer=<id> opens with them selected.
     await page.goto("/customers");
