@@ -22,6 +22,8 @@ describe("searchCustomers", () => {
     expect((await searchCustomers(context, "ada")).map((c) => c.id)).toEqual([adam.id, ada.id]);
     expect((await searchCustomers(context, "hopper")).map((c) => c.id)).toEqual([grace.id]);
     expect((await searchCustomers(context, "7946")).map((c) => c.id)).toEqual([grace.id]);
+    // Under 3 characters (no trigrams): searched among the most recently seen customers.
+    expect((await searchCustomers(context, "gR")).map((c) => c.id)).toEqual([grace.id]);
     expect((await searchCustomers(context, grace.passSerial.slice(3))).map((c) => c.id)).toEqual([grace.id]);
     expect(await searchCustomers(context, "   ")).toEqual([]);
   });
