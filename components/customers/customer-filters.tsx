@@ -13,16 +13,16 @@ const CONTROL = "block w-full min-h-11 rounded-lg border border-stone-300 bg-whi
  * A GET form: submitting puts the filters in the URL (page 1), so it works without JavaScript and
  * every filtered view is a link. Menus apply as soon as they change.
  */
-export function CustomerFilters({ params, tiers }: { params: CustomerListParams; tiers: string[] }) {
+export function CustomerFilters({ params, tiers, typedSearch }: { params: CustomerListParams; tiers: string[]; typedSearch?: string }) {
   const formRef = useRef<HTMLFormElement>(null);
   const submit = () => formRef.current?.requestSubmit();
-  const filtered = Boolean(params.q || params.tier || params.pass || params.activity);
+  const filtered = Boolean(typedSearch || params.tier || params.pass || params.activity);
   return (
     <Form ref={formRef} action="/customers" className="mb-4 grid gap-2 sm:grid-cols-3 lg:grid-cols-[minmax(14rem,2fr)_1fr_1fr_1fr_auto]" role="search" aria-label="Find customers">
       <label className="relative block sm:col-span-3 lg:col-span-1">
         <span className="sr-only">Search by name, email, phone or pass serial</span>
         <Search aria-hidden className="pointer-events-none absolute left-3 top-1/2 size-4 -translate-y-1/2 text-stone-400" />
-        <input name="q" type="search" defaultValue={params.q ?? ""} key={params.q ?? ""} placeholder="Name, email, phone or pass serial" className={`${CONTROL} pl-9`} autoComplete="off" />
+        <input name="q" type="search" defaultValue={typedSearch ?? ""} key={typedSearch ?? ""} minLength={3} placeholder="Name, email, phone or pass serial" className={`${CONTROL} pl-9`} autoComplete="off" />
       </label>
       <label className="block">
         <span className="sr-only">Tier</span>

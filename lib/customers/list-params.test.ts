@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { customerListQuery, customerListSchema, hasFilters, NO_TIER, parseCustomerListParams } from "./list-params";
+import { customerListQuery, customerListSchema, hasFilters, NO_TIER, parseCustomerListParams, tooShortSearch } from "./list-params";
 
 describe("parseCustomerListParams (forgiving)", () => {
   it("gives defaults for an empty URL", () => {
@@ -20,6 +20,13 @@ describe("parseCustomerListParams (forgiving)", () => {
     expect(parseCustomerListParams({ size: "37" }).pageSize).toBe(25);
     expect(parseCustomerListParams({ size: "100" }).pageSize).toBe(100);
     expect(parseCustomerListParams({ page: ["2", "9"] }).page).toBe(2);
+  });
+
+  it("drops searches shorter than 3 characters and says so", () => {
+    expect(parseCustomerListParams({ q: "al" }).q).toBeUndefined();
+    expect(tooShortSearch({ q: " al " })).toBe("al");
+    expect(tooShortSearch({ q: "ali" })).toBeNull();
+    expect(customerListSchema.safeParse({ q: "al" }).success).toBe(false);
   });
 
   it("ignores blank search and non-numeric pages", () => {

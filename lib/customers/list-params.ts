@@ -29,13 +29,18 @@ export const PASS_LABELS: Record<(typeof PASS_FILTERS)[number], string> = {
 };
 /** The tier filter value for customers below the first tier (a tier cannot be named this way). */
 export const NO_TIER = "_none";
+/**
+ * Shorter searches have no trigrams, so no index can answer them: a rare two-letter fragment
+ * reads every customer (≈ 2 s at 1M). The list asks for a third character instead.
+ */
+export const MIN_SEARCH_LENGTH = 3;
 
 const tierValue = z.string().trim().min(1).max(40);
 
 /** Strict: what lib/customers/list.ts accepts. */
 export const customerListSchema = z
   .object({
-    q: z.string().trim().max(100).optional(),
+    q: z.string().trim().min(MIN_SEARCH_LENGTH).max(100).optional(),
     tier: tierValue.optional(),
     pass: z.enum(PASS_FILTERS).optional(),
     activity: z.enum(ACTIVITY_FILTERS).optional(),
@@ -65,7 +70,7 @@ function pick<T>(schema: z.ZodType<T>, value: string | undefined): T | undefined
 export function parseCustomerListParams(raw: RawParams): CustomerListParams {
   const size = pick(z.coerce.number().int(), first(raw.size));
   const pageSize = PAGE_SIZES.find((option) => option === size) ?? DEFAULT_PAGE_SIZE;
-  const q = pick(z.string().trim().max(100), first(raw.q));
+  const q = pick(z.string().trim().min(MIN_SEARCH_LENGTH).max(100), first(raw.q));
   return customerListSchema.parse({
     q: q || undefined,
     tier: pick(tierValue, first(raw.tier)),
@@ -91,6 +96,12 @@ export function customerListQuery(params: Partial<CustomerListParams>): string {
   if (params.pageSize && params.pageSize !== DEFAULT_PAGE_SIZE) search.set("size", String(params.pageSize));
   const text = search.toString();
   return text ? `?${text}` : "";
+}
+
+/** A search typed too short to run (shown back to the user with a hint), or null. */
+export function tooShortSearch(raw: RawParams): string | null {
+  const q = first(raw.q)?.trim() ?? "";
+  return q.length > 0 && q.length < MIN_SEARCH_LENGTH ? q : null;
 }
 
 export function hasFilters(params: CustomerFilters): boolean {

@@ -3,7 +3,7 @@ import type { MerchantScope } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { parseTiers } from "@/lib/loyalty/rules";
-import { COUNT_CAP, type Paged } from "@/lib/paging";
+import { COUNT_CAP, SEARCH_COUNT_CAP, type Paged } from "@/lib/paging";
 import { localDayStart } from "@/lib/time";
 import {
   customerListSchema,
@@ -30,7 +30,7 @@ export interface CustomerListRow {
 }
 
 // Allow-list: the only ORDER BY clauses that can reach SQL. Each matches an index
-// (see migration 20261125030000) so the first page never sorts the whole merchant.
+// (migrations 20261125030000 and 20261125203000) so the first page never sorts the whole merchant.
 // Name Z→A lists nameless customers first: that is the index's backward order, and sorting a
 // million rows to move them would cost more than it is worth.
 const ORDER_BY: Record<CustomerSortKey, Record<"asc" | "desc", Prisma.Sql>> = {
@@ -101,7 +101,8 @@ const COLUMNS = Prisma.sql`c.id::text, c.name, c.email, c.phone, c.pass_serial, 
   c.points_balance, c.visit_count, c.lifetime_spend::text AS lifetime_spend, c.tier, c.last_seen_at`;
 
 /**
- * One page of the merchant's customers. The count is exact up to COUNT_CAP and capped beyond it:
+ * One page of the merchant's customers. The count is exact up to COUNT_CAP (SEARCH_COUNT_CAP for
+ * searches) and capped beyond it:
  * an exact count of a million rows costs more than the page itself and nobody pages that far —
  * they search or filter instead. Pages past the cap are refused by the schema's page bound.
  */
@@ -109,20 +110,21 @@ export async function listCustomers(scope: MerchantScope, input: unknown, now = 
   const params: CustomerListParams = customerListSchema.parse(input);
   const where = customerWhere(scope, params, now);
   const offset = (params.page - 1) * params.pageSize;
+  const cap = params.q ? SEARCH_COUNT_CAP : COUNT_CAP;
   const [rows, counted] = await Promise.all([
-    offset >= COUNT_CAP
+    offset >= cap
       ? Promise.resolve([] as RawRow[])
       : db.$queryRaw<RawRow[]>`SELECT ${COLUMNS} FROM customers c WHERE ${where}
           ORDER BY ${ORDER_BY[params.sort][params.dir]} LIMIT ${params.pageSize} OFFSET ${offset}`,
-    db.$queryRaw<{ count: number }[]>`SELECT count(*)::int AS count FROM (SELECT 1 FROM customers c WHERE ${where} LIMIT ${COUNT_CAP + 1}) capped`,
+    db.$queryRaw<{ count: number }[]>`SELECT count(*)::int AS count FROM (SELECT 1 FROM customers c WHERE ${where} LIMIT ${cap + 1}) capped`,
   ]);
   const count = counted[0]?.count ?? 0;
   return {
     data: rows.map(toRow),
-    count: Math.min(count, COUNT_CAP),
+    count: Math.min(count, cap),
     page: params.page,
     pageSize: params.pageSize,
-    countIsCapped: count > COUNT_CAP,
+    countIsCapped: count > cap,
   };
 }
 

@@ -74,7 +74,10 @@ async function main() {
   rows.push(await list("search 'ann' (common)", { q: "ann" }));
   if (sample?.email) rows.push(await list("search email fragment", { q: sample.email.slice(0, Math.min(8, sample.email.indexOf("@"))) }));
   if (sample?.passSerial) rows.push(await list("search exact pass serial", { q: sample.passSerial }));
+  rows.push(await list("search 'lovelace' (common surname)", { q: "lovelace" }));
   rows.push(await list("search 'zzqx' (no match)", { q: "zzqx" }));
+  rows.push(await list("search 'an' (2 chars, no trigrams)", { q: "an" }));
+  rows.push(await list("search 'zq' (2 chars, rare)", { q: "zq" }));
   if (tier) rows.push(await list(`filter tier ${tier}`, { tier }));
   rows.push(await list("filter no tier", { tier: NO_TIER }));
   rows.push(await list("filter pass installed", { pass: "installed" }));

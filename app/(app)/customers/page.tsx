@@ -5,7 +5,7 @@ import { Suspense, type ReactNode } from "react";
 import { requirePageContext, type MerchantContext } from "@/lib/auth/session";
 import { hasRole } from "@/lib/auth/roles";
 import { listCustomers, merchantTierNames } from "@/lib/customers/list";
-import { customerListQuery, hasFilters, parseCustomerListParams, type CustomerListParams } from "@/lib/customers/list-params";
+import { customerListQuery, hasFilters, parseCustomerListParams, tooShortSearch, type CustomerListParams } from "@/lib/customers/list-params";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { buttonClass } from "@/components/ui/button";
 import { CustomerFilters } from "@/components/customers/customer-filters";
@@ -19,6 +19,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
   const params = parseCustomerListParams(raw);
   const tiers = await merchantTierNames(context);
   const filtered = hasFilters(params);
+  const shortSearch = tooShortSearch(raw);
   const { currency, timeZone } = context.merchant;
   const canExport = hasRole(context.user.role, "manager");
   const filterQuery = customerListQuery({ q: params.q, tier: params.tier, pass: params.pass, activity: params.activity });
@@ -54,7 +55,10 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
           Customer deleted. The receipt is in Settings → Privacy.
         </p>
       )}
-      <CustomerFilters params={params} tiers={tiers} />
+      <CustomerFilters params={params} tiers={tiers} typedSearch={shortSearch ?? params.q} />
+      {shortSearch && (
+        <p role="status" className="-mt-2 mb-3 text-sm text-amber-800">Type at least 3 characters to search — showing all customers.</p>
+      )}
       {/* Streams in below the filters; a nested loading.tsx would also wrap /customers/[id] and turn its 404s into 200s. */}
       <Suspense key={customerListQuery(params)} fallback={<TableLoading />}>
         <CustomerResults context={context} params={params} currency={currency} timeZone={timeZone} empty={empty} />

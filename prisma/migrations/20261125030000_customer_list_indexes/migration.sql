@@ -11,6 +11,5 @@ CREATE INDEX "customers_merchant_id_visit_count_id_idx" ON "customers"("merchant
 -- CreateIndex
 CREATE INDEX "customers_merchant_id_points_balance_id_idx" ON "customers"("merchant_id", "points_balance", "id");
 
--- CreateIndex (beyond schema.prisma: Prisma cannot declare NULLS LAST) "Last seen, newest first"
--- is the list's default order; never-seen customers belong at the end, not the top.
-CREATE INDEX "customers_merchant_id_last_seen_desc_idx" ON "customers"("merchant_id", "last_seen_at" DESC NULLS LAST, "id" DESC);
+-- "Last seen, newest first, never-seen last" (the list's default order) is served by
+-- customers_merchant_id_recent_idx from 20261125203000_customer_search_indexes.
