@@ -76,8 +76,7 @@ async function main() {
   if (sample?.passSerial) rows.push(await list("search exact pass serial", { q: sample.passSerial }));
   rows.push(await list("search 'lovelace' (common surname)", { q: "lovelace" }));
   rows.push(await list("search 'zzqx' (no match)", { q: "zzqx" }));
-  rows.push(await list("search 'an' (2 chars, no trigrams)", { q: "an" }));
-  rows.push(await list("search 'zq' (2 chars, rare)", { q: "zq" }));
+  rows.push(await list("search 'zqx' (3 chars, rare)", { q: "zqx" }));
   if (tier) rows.push(await list(`filter tier ${tier}`, { tier }));
   rows.push(await list("filter no tier", { tier: NO_TIER }));
   rows.push(await list("filter pass installed", { pass: "installed" }));
