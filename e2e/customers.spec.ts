@@ -120,3 +120,30 @@ test("another merchant's customer is not found, page and export alike", async ({
   // And nothing happened to them.
   expect((await brew.goto(customer.href))?.status()).toBe(200);
 });
+
+test("an owner sees the deletion receipt, lifts a block and reads it in the audit log", async ({ page }) => {
+  await signIn(page, USERS.owner);
+  const customer = await pickCustomer(page, 16);
+  await page.goto(customer.href);
+  await page.getByRole("button", { name: "Delete", exact: true }).click();
+  const dialog = page.getByRole("dialog", { name: "Delete this customer" });
+  await dialog.getByLabel(/Type .* to confirm/).fill(customer.name);
+  await dialog.getByRole("button", { name: "Delete customer" }).click();
+  await expect(page).toHaveURL(/\/customers\?deleted=1/);
+
+  await page.goto("/settings/privacy");
+  const rows = page.getByTestId("suppression-row");
+  await expect(rows.first()).toBeVisible();
+  const liftable = rows.filter({ has: page.getByRole("button", { name: /Lift the block/ }) });
+  const before = await liftable.count();
+  page.once("dialog", (confirm) => void confirm.accept());
+  await liftable.first().getByRole("button", { name: /Lift the block/ }).click();
+  await expect(liftable).toHaveCount(before - 1);
+
+  await page.goto("/settings/audit-log");
+  await page.getByRole("combobox", { name: "Action" }).selectOption("customer.deleted");
+  await expect(page).toHaveURL(/action=customer\.deleted/);
+  await expect(page.locator("table tbody tr").first()).toContainText("Deleted customer");
+  await page.getByRole("combobox", { name: "Action" }).selectOption("suppression.lifted");
+  await expect(page.locator("table tbody tr").first()).toContainText("Lifted a deletion block");
+});
