@@ -7,11 +7,13 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "team.role_changed": "Changed role",
   "team.member_disabled": "Disabled team member",
   "team.member_enabled": "Enabled team member",
+  "customer.created": "Added customer",
   "customer.updated": "Edited customer details",
   "customer.deleted": "Deleted customer",
   "customer.exported": "Exported customer data",
   "customers.exported": "Exported customer list",
   "suppression.lifted": "Lifted a deletion block",
+  "event.recorded": "Recorded event",
   "event.voided": "Voided event",
   "api_key.created": "Created API key",
   "api_key.revoked": "Revoked API key",
@@ -27,6 +29,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "automation.updated": "Edited automation",
   "automation.deleted": "Deleted automation",
   "settings.updated": "Changed settings",
+  "loyalty.updated": "Changed points and tiers",
 };
 
 export function auditActionLabel(action: string): string {
