@@ -14,22 +14,22 @@ async function pickCustomer(page: Page, rowIndex: number) {
   const link = row.locator("a[href^='/customers/']");
   const name = (await link.textContent())?.trim() ?? "";
   const href = (await link.getAttribute("href")) ?? "";
-  const contact = (await row.locator("td").first().locator("div div").textContent())?.trim() ?? "";
-  const email = contact.split(" · ")[0] ?? "";
+  const serial = (await row.locator("td").nth(1).locator("span").first().textContent())?.trim() ?? "";
   const passStatus = (await row.locator("td").nth(1).locator("span").nth(1).textContent())?.trim() ?? "";
   expect(name).not.toBe("");
   expect(href).toMatch(/^\/customers\/[0-9a-f-]{36}$/);
-  return { name, href, email, passStatus };
+  expect(serial).not.toBe("");
+  return { name, href, serial, passStatus };
 }
 
 test("a manager finds a customer, reads their story, exports their data and deletes them", async ({ page }) => {
   await signIn(page, USERS.manager);
   const customer = await pickCustomer(page, 3);
 
-  // Search by email, then narrow with the pass-status filter; both live in the URL.
+  // Search by pass serial (what a scanner types), then narrow with the pass-status filter; both live in the URL.
   await page.goto("/customers");
   const search = page.getByRole("searchbox", { name: /Search by name, email/ });
-  await search.fill(customer.email);
+  await search.fill(customer.serial);
   await search.press("Enter");
   await expect(page).toHaveURL(/[?&]q=/);
   const results = page.locator("table tbody a[href^='/customers/']");
@@ -75,12 +75,13 @@ test("a manager finds a customer, reads their story, exports their data and dele
   await dialog.getByLabel(/Type .* to confirm/).fill("not their name");
   await dialog.getByRole("button", { name: "Delete customer" }).click();
   await expect(dialog.getByText("doesn't match")).toBeVisible();
-  await dialog.getByLabel(/Type .* to confirm/).fill(customer.name);
+  // The pass serial is always accepted (the name too, when the customer has one).
+  await dialog.getByLabel(/Type .* to confirm/).fill(customer.serial);
   await dialog.getByRole("button", { name: "Delete customer" }).click();
   await expect(page).toHaveURL(/\/customers\?deleted=1/);
   await expect(page.getByRole("status")).toContainText("Customer deleted");
   expect((await page.goto(customer.href))?.status()).toBe(404);
-  await page.goto(`/customers?q=${encodeURIComponent(customer.email)}`);
+  await page.goto(`/customers?q=${encodeURIComponent(customer.serial)}`);
   await expect(page.getByText("No customers match these filters")).toBeVisible();
 });
 
@@ -127,7 +128,7 @@ test("an owner sees the deletion receipt, lifts a block and reads it in the audi
   await page.goto(customer.href);
   await page.getByRole("button", { name: "Delete", exact: true }).click();
   const dialog = page.getByRole("dialog", { name: "Delete this customer" });
-  await dialog.getByLabel(/Type .* to confirm/).fill(customer.name);
+  await dialog.getByLabel(/Type .* to confirm/).fill(customer.serial);
   await dialog.getByRole("button", { name: "Delete customer" }).click();
   await expect(page).toHaveURL(/\/customers\?deleted=1/);
 
