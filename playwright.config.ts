@@ -30,5 +30,7 @@ export default defineConfig({
     timeout: 240_000,
     reuseExistingServer: false,
     stdout: "pipe",
+    // Let scripts/run.ts stop Next and the embedded database cleanly.
+    gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
   },
 });
