@@ -7,6 +7,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { uuidv7 } from "@/lib/ids";
 import { parseTiers, pointsForPurchase, tierFor } from "@/lib/loyalty/rules";
 import { localDate } from "@/lib/time";
+import { insertEvents } from "./insert";
 import { VISIT_TYPES } from "./registry";
 import { resolveCustomers } from "./resolve-customers";
 import { applyRollups, type RollupDelta } from "./rollups";
@@ -175,7 +176,7 @@ async function recordValid(tx: Tx, scope: MerchantScope, pending: Pending[], sou
     };
   }
 
-  if (rows.length > 0) await tx.event.createMany({ data: rows });
+  await insertEvents(tx, rows);
   await savePassStates(tx, merchantId, [...touched].map((id) => states.get(id) as CustomerStateRow));
   if (source.kind === "manual" && rows.length > 0) {
     await tx.auditLog.createMany({
