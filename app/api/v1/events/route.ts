@@ -1,6 +1,7 @@
 // POST records one event or a batch; GET lists events newest first. See docs/api.md.
 import { readJsonBody } from "@/lib/api/body";
 import { ApiError } from "@/lib/api/errors";
+import { EventCoalescer } from "@/lib/api/coalesce";
 import { batchResponseBody, parseEventsRequest, singleResponse } from "@/lib/api/events-request";
 import { withApiKey } from "@/lib/api/handler";
 import { queryParams } from "@/lib/api/query";
@@ -11,14 +12,15 @@ import { decodeEventCursor, findCustomerId, listEvents } from "@/lib/events/list
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
+// Single events of one key share transactions under load (see lib/api/coalesce.ts).
+const coalescer = new EventCoalescer(recordEvents);
+
 export const POST = withApiKey("POST /api/v1/events", async (request, { scope, apiKey }) => {
   const body = await readJsonBody(request);
   const parsed = parseEventsRequest(body, request.headers.get("idempotency-key"));
   const source = { kind: "api", apiKeyId: apiKey.id, apiKeyName: apiKey.name } as const;
   if (parsed.kind === "single") {
-    const [result] = await recordEvents(scope, [parsed.input], source);
-    if (!result) throw new Error("recordEvents returned no result");
-    return singleResponse(result);
+    return singleResponse(await coalescer.submit(scope, source, parsed.input));
   }
   return Response.json(batchResponseBody(await recordEvents(scope, parsed.inputs, source)), { status: 200 });
 });
