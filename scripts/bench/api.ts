@@ -87,6 +87,13 @@ export default async function benchApi(argv: string[]) {
     log("warming up…");
     await closedLoop({ clients, seconds: 3, send: (i) => client.send("POST", "/api/v1/events", headers, JSON.stringify(purchase(i, "warm"))), ok: (r) => r.status === 201 });
 
+    // The framework's own ceiling: a route handler that refuses the request before any database
+    // work (no API key → 401). Single events cannot go faster than this.
+    log("floor: POST without a key (no database work)…");
+    before = cpu();
+    const floor = await closedLoop({ clients, seconds: Math.min(5, seconds), send: () => client.send("POST", "/api/v1/events", {}, "{}"), ok: (r) => r.status === 401 });
+    summarise(`floor: 401 without key, ${clients} clients`, floor.requests, floor);
+
     log("(a) single events…");
     before = cpu();
     const single = await closedLoop({ clients, seconds, send: (i) => client.send("POST", "/api/v1/events", headers, JSON.stringify(purchase(i, "single"))), ok: (r) => r.status === 201 });
