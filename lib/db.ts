@@ -2,7 +2,6 @@ import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
-// One client per process. In dev, Next reloads modules, so the instance is kept on globalThis.
 function createClient() {
   const connectionString = process.env.DATABASE_URL;
   if (!connectionString) {
@@ -12,9 +11,23 @@ function createClient() {
   return new PrismaClient({ adapter, omit: { user: { passwordHash: true } } });
 }
 
-const globalForPrisma = globalThis as unknown as { punchcardPrisma?: ReturnType<typeof createClient> };
+type Client = ReturnType<typeof createClient>;
 
-export const db = globalForPrisma.punchcardPrisma ?? createClient();
-if (process.env.NODE_ENV !== "production") globalForPrisma.punchcardPrisma = db;
+// One client per process, created on first use (so `next build` can import modules without a
+// database). In dev, Next reloads modules, so the instance is kept on globalThis.
+const globalForPrisma = globalThis as unknown as { punchcardPrisma?: Client };
 
-export type Db = typeof db;
+function client(): Client {
+  globalForPrisma.punchcardPrisma ??= createClient();
+  return globalForPrisma.punchcardPrisma;
+}
+
+export const db: Client = new Proxy({} as Client, {
+  get(_target, property) {
+    const instance = client();
+    const value: unknown = Reflect.get(instance, property, instance);
+    return typeof value === "function" ? value.bind(instance) : value;
+  },
+});
+
+export type Db = Client;
