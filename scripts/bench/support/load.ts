@@ -85,7 +85,7 @@ export function startApp(env: NodeJS.ProcessEnv, profileDir?: string): ChildProc
   return spawn(process.execPath, args, { env, stdio: ["ignore", "inherit", "inherit"] });
 }
 
-/** CPU seconds (user + system) used so far by a process and its descendants (Linux /proc). */
+/** CPU seconds used so far by a process and its descendants, living or exited (Linux /proc). */
 export function treeCpuSeconds(rootPid: number): number {
   const ticks = 100; // USER_HZ on Linux
   const children = new Map<number, number[]>();
@@ -96,7 +96,9 @@ export function treeCpuSeconds(rootPid: number): number {
       const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
       const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
       const ppid = Number(fields[1]);
-      cpu.set(Number(entry), (Number(fields[11]) + Number(fields[12])) / ticks);
+      // utime + stime, plus cutime + cstime: CPU of exited children (e.g. PostgreSQL backends
+      // that served a closed connection) moves to their parent.
+      cpu.set(Number(entry), (Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) / ticks);
       children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
     } catch {
       // the process ended while we looked
