@@ -29,6 +29,8 @@ test("a scan is looked up, a purchase recorded, a retry replayed and a changed r
 });
 
 test("250 concurrent retries with one Idempotency-Key record exactly one event", async ({ request }) => {
+  // Retries of one key are answered one after another (each waits for the previous to commit).
+  test.setTimeout(180_000);
   const serial = uniqueSerial("race");
   await createCustomerViaApi(request, serial);
   const key = `race-${serial}`;
