@@ -46,10 +46,12 @@ test("unknown email and wrong password get the same message", async ({ page }) =
   await page.getByLabel("Email").fill("nobody-here@example.com");
   await page.getByLabel("Password").fill("whatever-password");
   await page.getByRole("button", { name: "Sign in" }).click();
-  const unknown = await page.getByRole("alert").textContent();
+  const error = page.getByTestId("form-error");
+  await expect(error).toBeVisible();
+  const unknown = await error.textContent();
   await page.getByLabel("Email").fill(USERS.manager);
   await page.getByLabel("Password").fill("wrong-password");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("alert")).toHaveText(unknown ?? "");
+  await expect(error).toHaveText(unknown ?? "");
   expect(unknown).toContain("do not match");
 });

@@ -44,7 +44,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         <Input name="password" type="password" autoComplete="current-password" required />
       </Field>
       {error && (
-        <p role="alert" className="rounded-lg bg-red-50 p-3 text-sm text-red-800">
+        <p role="alert" data-testid="form-error" className="rounded-lg bg-red-50 p-3 text-sm text-red-800">
           {error}
         </p>
       )}

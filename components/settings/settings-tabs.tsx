@@ -7,6 +7,9 @@ import { usePathname } from "next/navigation";
 const TABS = [
   { href: "/settings", label: "Business" },
   { href: "/settings/team", label: "Team" },
+  { href: "/settings/loyalty", label: "Loyalty" },
+  { href: "/settings/api-keys", label: "API keys" },
+  { href: "/settings/api", label: "API" },
 ];
 
 export function SettingsTabs() {

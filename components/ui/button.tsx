@@ -1,4 +1,4 @@
-import { clsx } from "clsx";
+import { cn } from "@/lib/cn";
 import type { ButtonHTMLAttributes } from "react";
 
 type Variant = "primary" | "secondary" | "danger" | "ghost";
@@ -13,7 +13,7 @@ const VARIANTS: Record<Variant, string> = {
 const SIZES: Record<Size, string> = { md: "min-h-10 px-4 text-sm", lg: "min-h-14 px-6 text-base" };
 
 export function buttonClass(variant: Variant = "primary", size: Size = "md", className?: string) {
-  return clsx(
+  return cn(
     "inline-flex items-center justify-center gap-2 rounded-lg font-medium transition-colors disabled:cursor-not-allowed",
     VARIANTS[variant],
     SIZES[size],

@@ -1,9 +1,9 @@
-import { clsx } from "clsx";
+import { cn } from "@/lib/cn";
 import type { ReactNode } from "react";
 
 export function Card({ title, action, children, className }: { title?: ReactNode; action?: ReactNode; children: ReactNode; className?: string }) {
   return (
-    <section className={clsx("rounded-xl border border-stone-200 bg-white p-4 shadow-sm sm:p-5", className)}>
+    <section className={cn("rounded-xl border border-stone-200 bg-white p-4 shadow-sm sm:p-5", className)}>
       {(title || action) && (
         <header className="mb-3 flex items-center justify-between gap-2">
           {title && <h2 className="text-base font-semibold">{title}</h2>}

@@ -1,23 +1,26 @@
-import { clsx } from "clsx";
+import { cn } from "@/lib/cn";
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from "react";
 
 const CONTROL = "block w-full min-h-11 rounded-lg border border-stone-300 bg-white px-3 text-base shadow-sm focus:border-brand-600 sm:text-sm";
 
 export function Field({ label, error, hint, children }: { label: string; error?: string; hint?: ReactNode; children: ReactNode }) {
   return (
-    <label className="block space-y-1">
-      <span className="text-sm font-medium text-stone-800">{label}</span>
-      {children}
-      {hint && !error && <span className="block text-xs text-stone-500">{hint}</span>}
-      {error && <span role="alert" className="block text-sm text-red-700">{error}</span>}
-    </label>
+    <div className="space-y-1">
+      {/* Hint and error sit outside the label so the control's accessible name is just the label. */}
+      <label className="block space-y-1">
+        <span className="text-sm font-medium text-stone-800">{label}</span>
+        {children}
+      </label>
+      {hint && !error && <p className="text-xs text-stone-500">{hint}</p>}
+      {error && <p role="alert" className="text-sm text-red-700">{error}</p>}
+    </div>
   );
 }
 
 export function Input({ className, ...props }: InputHTMLAttributes<HTMLInputElement>) {
-  return <input className={clsx(CONTROL, className)} {...props} />;
+  return <input className={cn(CONTROL, className)} {...props} />;
 }
 
 export function Select({ className, ...props }: SelectHTMLAttributes<HTMLSelectElement>) {
-  return <select className={clsx(CONTROL, className)} {...props} />;
+  return <select className={cn(CONTROL, className)} {...props} />;
 }

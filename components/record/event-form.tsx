@@ -1,0 +1,218 @@
+"use client";
+
+import { clsx } from "clsx";
+import { Footprints, Gift, LogIn, LogOut, ShoppingBag, Sparkles, type LucideIcon } from "lucide-react";
+import { useAction } from "next-safe-action/hooks";
+import { useEffect, useRef, useState } from "react";
+import { recordEventAction } from "@/app/(app)/record/actions";
+import { EVENT_REGISTRY, EVENT_TYPES, type EventType } from "@/lib/events/registry";
+import type { ManualEventInput, ManualEventResult } from "@/lib/events/manual";
+import type { RecentDuplicate } from "@/lib/events/duplicates";
+import { toLocalInput } from "@/lib/local-datetime";
+import { actionErrorMessage } from "@/components/ui/action-errors";
+import { connectionErrorMessage } from "@/components/ui/connection-error";
+import { Button } from "@/components/ui/button";
+import { Field, Input, Select } from "@/components/ui/field";
+import { DuplicatePrompt } from "./duplicate-prompt";
+
+const ICONS: Record<string, LucideIcon> = { ShoppingBag, Footprints, LogIn, LogOut, Gift, Sparkles };
+const COMMON = EVENT_TYPES.filter((t) => EVENT_REGISTRY[t].common);
+const MORE = EVENT_TYPES.filter((t) => !EVENT_REGISTRY[t].common);
+
+export type Recorded = Extract<ManualEventResult, { status: "created" }>;
+
+interface Props {
+  customer: { id: string; label: string };
+  locations: { id: string; name: string }[];
+  defaultLocationId: string | null;
+  currency: string;
+  timeZone: string;
+  onRecorded: (result: Recorded) => void;
+  onCancel: () => void;
+}
+
+export function EventForm({ customer, locations, defaultLocationId, currency, timeZone, onRecorded, onCancel }: Props) {
+  const [type, setType] = useState<EventType>("visit");
+  // null = now; otherwise the picker's starting value, "now" in the merchant's zone (not the browser's).
+  const [backdate, setBackdate] = useState<string | null>(null);
+  const [locationId, setLocationId] = useState(defaultLocationId ?? "");
+  const [fieldError, setFieldError] = useState<{ path: string; message: string } | null>(null);
+  const [duplicate, setDuplicate] = useState<RecentDuplicate | null>(null);
+  const lastInput = useRef<ManualEventInput | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const focusAfterType = useRef(false);
+  const spec = EVENT_REGISTRY[type];
+
+  const { execute, result, isPending, status } = useAction(recordEventAction, {
+    onSuccess: ({ data }) => {
+      if (!data) return;
+      if (data.status === "created") onRecorded(data);
+      else if (data.status === "possible_duplicate") setDuplicate(data.duplicate);
+      else setFieldError({ path: data.error.path ?? "", message: data.error.message });
+    },
+    onError: ({ error }) => {
+      if (error.serverError?.path) setFieldError({ path: error.serverError.path, message: error.serverError.message });
+    },
+  });
+
+  // After picking a type, go straight to its first field (or the submit button when it has none).
+  useEffect(() => {
+    if (!focusAfterType.current) return;
+    focusAfterType.current = false;
+    const form = formRef.current;
+    const target = form?.querySelector<HTMLElement>("[data-type-fields] input") ?? form?.querySelector<HTMLElement>("button[type=submit]");
+    target?.focus();
+  }, [type]);
+
+  const choose = (next: EventType) => {
+    focusAfterType.current = true;
+    setFieldError(null);
+    setType(next);
+  };
+
+  const errorAt = (path: string) => (fieldError?.path === path ? fieldError.message : undefined);
+  const knownPaths = ["amount", "customName", "occurredAt", "location", ...spec.fields.map((f) => `data.${f.key}`)];
+  // A retry after a lost reply is safe: the record-again check catches a repeat that did land.
+  const generalError =
+    fieldError && !knownPaths.includes(fieldError.path) ? fieldError.message
+      : result.serverError && !result.serverError.path ? actionErrorMessage(result.serverError)
+        : connectionErrorMessage(status, result, "Not recorded");
+
+  const send = (input: ManualEventInput) => {
+    lastInput.current = input;
+    setFieldError(null);
+    execute(input);
+  };
+
+  return (
+    <form
+      ref={formRef}
+      aria-label={`Record an event for ${customer.label}`}
+      className="space-y-4"
+      onKeyDown={(e) => {
+        if (e.key === "Escape" && !duplicate) {
+          e.preventDefault();
+          onCancel();
+        }
+      }}
+      onSubmit={(e) => {
+        e.preventDefault();
+        const form = new FormData(e.currentTarget);
+        const data: Record<string, string> = {};
+        for (const f of spec.fields) data[f.key] = String(form.get(`data.${f.key}`) ?? "");
+        send({
+          customerId: customer.id,
+          type,
+          customName: String(form.get("customName") ?? ""),
+          amount: String(form.get("amount") ?? ""),
+          data,
+          occurredAtLocal: backdate !== null ? String(form.get("occurredAtLocal") ?? "") : "",
+          locationId: spec.inStore ? locationId : "",
+        });
+      }}
+    >
+      <fieldset>
+        <legend className="mb-2 text-sm font-medium text-stone-800">What happened?</legend>
+        <div className="grid grid-cols-2 gap-2 sm:grid-cols-3">
+          {COMMON.map((t) => {
+            const Icon = ICONS[EVENT_REGISTRY[t].icon] ?? Sparkles;
+            return (
+              <button
+                key={t}
+                type="button"
+                aria-pressed={type === t}
+                onClick={() => choose(t)}
+                className={clsx(
+                  "flex min-h-16 items-center justify-center gap-2 rounded-xl border-2 px-3 text-base font-semibold transition-colors",
+                  type === t ? "border-brand-600 bg-brand-50 text-brand-700" : "border-stone-200 bg-white text-stone-800 hover:border-stone-400",
+                )}
+              >
+                <Icon aria-hidden className="size-6" /> {EVENT_REGISTRY[t].label}
+              </button>
+            );
+          })}
+          <label className="relative flex min-h-16">
+            <span className="sr-only">More event types</span>
+            <select
+              value={MORE.includes(type) ? type : ""}
+              onChange={(e) => { if (e.target.value) choose(e.target.value as EventType); }}
+              className={clsx(
+                "w-full rounded-xl border-2 bg-white px-3 text-base font-semibold",
+                MORE.includes(type) ? "border-brand-600 bg-brand-50 text-brand-700" : "border-stone-200 text-stone-800",
+              )}
+            >
+              <option value="">More…</option>
+              {MORE.map((t) => <option key={t} value={t}>{EVENT_REGISTRY[t].label}</option>)}
+            </select>
+          </label>
+        </div>
+      </fieldset>
+
+      <div key={type} data-type-fields className="grid gap-3 sm:grid-cols-2">
+        {type === "custom" && (
+          <Field label="Event name" error={errorAt("customName")} hint="e.g. Class booked, Referral">
+            <Input className="sm:text-base!" name="customName" required maxLength={60} autoComplete="off" />
+          </Field>
+        )}
+        {spec.amount !== "none" && (
+          <Field label={`Amount (${currency})${spec.amount === "optional" ? " — optional" : ""}`} error={errorAt("amount")}>
+            <Input className="sm:text-base!" name="amount" inputMode="decimal" required={spec.amount === "required"} autoComplete="off" placeholder="0.00" pattern="[0-9]+([.,][0-9]{1,2})?" title="A number with at most 2 decimals, e.g. 12.50" />
+          </Field>
+        )}
+        {spec.fields.map((f) => (
+          <Field key={f.key} label={`${f.label}${f.required ? "" : " — optional"}`} error={errorAt(`data.${f.key}`)} hint={f.hint}>
+            <Input className="sm:text-base!" name={`data.${f.key}`} required={f.required} inputMode={f.kind === "integer" ? "numeric" : undefined} pattern={f.kind === "integer" ? "[0-9]*" : undefined} autoComplete="off" />
+          </Field>
+        ))}
+        {type === "check_out" && <p className="text-sm text-stone-600 sm:col-span-2">The time spent is worked out from the customer’s open check-in.</p>}
+      </div>
+
+      <div className="grid gap-3 sm:grid-cols-2">
+        {spec.inStore && locations.length > 0 && (
+          <Field label="Location" error={errorAt("location")}>
+            <Select className="sm:text-base!" value={locationId} onChange={(e) => setLocationId(e.target.value)}>
+              <option value="">No location</option>
+              {locations.map((l) => <option key={l.id} value={l.id}>{l.name}</option>)}
+            </Select>
+          </Field>
+        )}
+        <div className="space-y-1">
+          {backdate !== null ? (
+            <Field label={`When (${timeZone.replace(/_/g, " ")} time)`} error={errorAt("occurredAt")}>
+              <Input className="sm:text-base!" name="occurredAtLocal" type="datetime-local" defaultValue={backdate} required autoFocus />
+            </Field>
+          ) : (
+            <>
+              <span className="block text-sm font-medium text-stone-800">When</span>
+              <p className="flex min-h-11 items-center gap-3 text-sm">
+                Now
+                <button type="button" className="rounded px-1 font-medium text-brand-700 underline" onClick={() => setBackdate(toLocalInput(new Date(), timeZone))}>Earlier…</button>
+              </p>
+            </>
+          )}
+        </div>
+      </div>
+
+      {generalError && <p role="alert" className="rounded-lg bg-red-50 p-3 text-sm text-red-800">{generalError}</p>}
+
+      <div className="flex flex-wrap gap-2">
+        <Button type="submit" size="lg" className="min-w-48 flex-1 sm:flex-none" disabled={isPending}>
+          {isPending ? "Recording…" : `Record ${type === "custom" ? "event" : spec.label.toLowerCase()}`}
+        </Button>
+        <Button variant="secondary" size="lg" onClick={onCancel}>Change customer</Button>
+      </div>
+
+      {duplicate && (
+        <DuplicatePrompt
+          duplicate={duplicate}
+          what={`${type === "custom" ? "event" : spec.label.toLowerCase()} for ${customer.label}`}
+          onCancel={() => setDuplicate(null)}
+          onConfirm={() => {
+            setDuplicate(null);
+            if (lastInput.current) send({ ...lastInput.current, confirmDuplicate: true });
+          }}
+        />
+      )}
+    </form>
+  );
+}

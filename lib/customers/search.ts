@@ -1,0 +1,111 @@
+import "server-only";
+import type { MerchantContext } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+
+export interface CustomerSearchHit {
+  id: string;
+  name: string | null;
+  email: string | null;
+  phone: string | null;
+  passSerial: string;
+  pointsBalance: number;
+  visitCount: number;
+  tier: string | null;
+  lifetimeSpend: string;
+  lastSeenAt: string | null;
+  /** The query equals this customer's pass serial, external id or email exactly. */
+  exact: boolean;
+}
+
+export const SEARCH_MAX_QUERY = 100;
+export const SEARCH_MAX_LIMIT = 50;
+/**
+ * Queries under 3 characters have no trigrams, so no index can find them: they look only among
+ * this many most recently seen customers (bounded cost; a third character searches everyone).
+ * Without the bound a rare 2-letter query reads every customer (≈ 120 ms at 100k).
+ */
+export const SHORT_QUERY_LENGTH = 3;
+export const SHORT_QUERY_WINDOW = 5000;
+
+/** Escapes LIKE wildcards so a typed "%" or "_" matches itself. */
+export function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+interface Row {
+  id: string;
+  name: string | null;
+  email: string | null;
+  phone: string | null;
+  pass_serial: string;
+  points_balance: number;
+  visit_count: number;
+  tier: string | null;
+  lifetime_spend: string;
+  last_seen_at: Date | null;
+  exact: boolean;
+}
+
+/**
+ * Finds customers by any fragment of name, email, phone or pass serial. Exact matches on pass
+ * serial, external id or email come first (a scanner types a whole serial); the rest are the
+ * most recently seen. The ILIKE expression is written exactly as the trigram index
+ * `customers_search_trgm_idx` is defined, or Postgres cannot use it.
+ */
+export async function searchCustomers(context: MerchantContext, query: string, limit = 8): Promise<CustomerSearchHit[]> {
+  const q = query.trim().slice(0, SEARCH_MAX_QUERY);
+  if (!q) return [];
+  const take = Math.max(1, Math.min(limit, SEARCH_MAX_LIMIT));
+  const pattern = `%${escapeLike(q)}%`;
+  const lower = q.toLowerCase();
+  const source = q.length < SHORT_QUERY_LENGTH
+    ? Prisma.sql`(SELECT * FROM customers WHERE merchant_id = ${context.merchantId}::uuid ORDER BY last_seen_at DESC NULLS LAST, id DESC LIMIT ${SHORT_QUERY_WINDOW}) AS customers`
+    : Prisma.sql`customers`;
+  const rows = await db.$queryRaw<Row[]>`
+    WITH exact AS (
+      SELECT id FROM customers
+      WHERE merchant_id = ${context.merchantId}::uuid
+        AND (pass_serial = ${q} OR external_id = ${q} OR lower(email) = ${lower})
+      LIMIT ${take}
+    ), fuzzy AS (
+      SELECT id FROM ${source}
+      WHERE merchant_id = ${context.merchantId}::uuid
+        AND (coalesce(name,'') || ' ' || coalesce(email,'') || ' ' || coalesce(phone,'') || ' ' || pass_serial) ILIKE ${pattern}
+      ORDER BY last_seen_at DESC NULLS LAST, id DESC
+      LIMIT ${take}
+    ), hits AS (
+      SELECT id, true AS exact FROM exact
+      UNION ALL
+      SELECT id, false FROM fuzzy WHERE id NOT IN (SELECT id FROM exact)
+    )
+    SELECT c.id::text, c.name, c.email, c.phone, c.pass_serial, c.points_balance, c.visit_count, c.tier,
+           c.lifetime_spend::text, c.last_seen_at, h.exact
+    FROM hits h JOIN customers c ON c.merchant_id = ${context.merchantId}::uuid AND c.id = h.id
+    ORDER BY h.exact DESC, c.last_seen_at DESC NULLS LAST, c.id DESC
+    LIMIT ${take}`;
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    email: r.email,
+    phone: r.phone,
+    passSerial: r.pass_serial,
+    pointsBalance: r.points_balance,
+    visitCount: r.visit_count,
+    tier: r.tier,
+    lifetimeSpend: r.lifetime_spend,
+    lastSeenAt: r.last_seen_at?.toISOString() ?? null,
+    exact: r.exact,
+  }));
+}
+
+/** One customer in the search-hit shape (for `/record?customer=<id>`), or null. */
+export async function getCustomerHit(context: MerchantContext, customerId: string): Promise<CustomerSearchHit | null> {
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(customerId)) return null;
+  const c = await db.customer.findFirst({
+    where: { merchantId: context.merchantId, id: customerId },
+    select: { id: true, name: true, email: true, phone: true, passSerial: true, pointsBalance: true, visitCount: true, tier: true, lifetimeSpend: true, lastSeenAt: true },
+  });
+  if (!c) return null;
+  return { ...c, lifetimeSpend: c.lifetimeSpend.toFixed(2), lastSeenAt: c.lastSeenAt?.toISOString() ?? null, exact: true };
+}

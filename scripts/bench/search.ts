@@ -1,0 +1,148 @@
+// Times the record screen's customer search (the SQL of lib/customers/search.ts) on real data.
+//
+//   DATABASE_URL=postgres://… npx tsx scripts/bench/search.ts [--merchant <uuid>] [--runs 30]
+//   npx tsx scripts/bench/search.ts --synthetic 100000     # throw-away embedded Postgres
+//   add --explain to print each query's EXPLAIN (ANALYZE, BUFFERS)
+//
+// With DATABASE_URL it reads only (the busiest merchant unless --merchant); --synthetic N adds a
+// temporary merchant with N customers, and removes it afterwards.
+import { randomUUID } from "node:crypto";
+import { parseArgs } from "node:util";
+import pg from "pg";
+import { startEmbeddedPostgres, tempDataDir, type EmbeddedDatabase } from "../../lib/platform/embedded-postgres";
+import { applyMigrations } from "../../lib/platform/migrations";
+
+const { values } = parseArgs({
+  options: { merchant: { type: "string" }, runs: { type: "string", default: "30" }, synthetic: { type: "string" }, explain: { type: "boolean", default: false }, limit: { type: "string", default: "8" } },
+});
+
+const SEARCH_SQL = `
+  WITH exact AS (
+    SELECT id FROM customers
+    WHERE merchant_id = $1::uuid AND (pass_serial = $2 OR external_id = $2 OR lower(email) = $3)
+    LIMIT $5
+  ), fuzzy AS (
+    SELECT id FROM customers
+    WHERE merchant_id = $1::uuid
+      AND (coalesce(name,'') || ' ' || coalesce(email,'') || ' ' || coalesce(phone,'') || ' ' || pass_serial) ILIKE $4
+    ORDER BY last_seen_at DESC NULLS LAST, id DESC
+    LIMIT $5
+  ), hits AS (
+    SELECT id, true AS exact FROM exact
+    UNION ALL
+    SELECT id, false FROM fuzzy WHERE id NOT IN (SELECT id FROM exact)
+  )
+  SELECT c.id, c.name, c.email, c.phone, c.pass_serial, c.points_balance, c.visit_count, c.tier, c.lifetime_spend::text, c.last_seen_at, h.exact
+  FROM hits h JOIN customers c ON c.merchant_id = $1::uuid AND c.id = h.id
+  ORDER BY h.exact DESC, c.last_seen_at DESC NULLS LAST, c.id DESC
+  LIMIT $5`;
+
+// Keep in step with searchCustomers(): same CTEs, same index expression, and the same bound on
+// queries under 3 characters (they have no trigrams).
+const SHORT_SOURCE = "(SELECT * FROM customers WHERE merchant_id = $1::uuid ORDER BY last_seen_at DESC NULLS LAST, id DESC LIMIT 5000) AS customers";
+const searchSql = (q: string) => SEARCH_SQL.replace("FROM customers\n    WHERE merchant_id = $1::uuid\n      AND (coalesce", `FROM ${q.length < 3 ? SHORT_SOURCE : "customers"}\n    WHERE merchant_id = $1::uuid\n      AND (coalesce`);
+
+const escapeLike = (v: string) => v.replace(/[\\%_]/g, (c) => `\\${c}`);
+const params = (merchantId: string, q: string, limit: number) => [merchantId, q, q.toLowerCase(), `%${escapeLike(q)}%`, limit];
+
+async function seedSynthetic(client: pg.Client, n: number): Promise<string> {
+  const id = randomUUID();
+  await client.query("INSERT INTO merchants (id, name, time_zone, currency) VALUES ($1, $2, 'America/New_York', 'USD')", [id, `Bench ${id.slice(0, 8)}`]);
+  const first = ["Ada", "Grace", "Alan", "Linus", "Margaret", "Ken", "Barbara", "Edsger", "Sofia", "Mateo", "Aiko", "Kwame", "Priya", "Lars", "Chen", "Olga"];
+  const last = ["Lovelace", "Hopper", "Turing", "Torvalds", "Hamilton", "Thompson", "Liskov", "Dijkstra", "García", "Rossi", "Tanaka", "Mensah", "Patel", "Berg", "Wang", "Ivanova"];
+  await client.query(
+    `INSERT INTO customers (id, merchant_id, name, email, phone, external_id, pass_serial, last_seen_at)
+     SELECT gen_random_uuid(), $1::uuid,
+            ($2::text[])[1 + g % 16] || ' ' || ($3::text[])[1 + (g / 16) % 16] || CASE WHEN g % 7 = 0 THEN ' Jr' ELSE '' END,
+            CASE WHEN g % 5 = 0 THEN NULL ELSE 'user' || g || '@' || (ARRAY['gmail.com','example.com','mail.test'])[1 + g % 3] END,
+            CASE WHEN g % 3 = 0 THEN NULL ELSE '+1 ' || (200 + g % 800)::text || ' 555 ' || lpad((g % 10000)::text, 4, '0') END,
+            CASE WHEN g % 2 = 0 THEN 'pos-' || g END,
+            'BB-' || upper(substr(md5(g::text), 1, 3) || lpad(to_hex(g), 5, '0')), -- unique per g
+            CASE WHEN g % 10 = 0 THEN NULL ELSE now() - (g * 37 % 525600 || ' minutes')::interval END
+     FROM generate_series(1, $4::int) g`,
+    [id, first, last, n],
+  );
+  await client.query("ANALYZE customers");
+  return id;
+}
+
+async function pickMerchant(client: pg.Client): Promise<string> {
+  if (values.merchant) return values.merchant;
+  const r = await client.query<{ merchant_id: string }>("SELECT merchant_id FROM customers GROUP BY merchant_id ORDER BY count(*) DESC LIMIT 1");
+  if (!r.rows[0]) throw new Error("No customers in this database. Use --synthetic N.");
+  return r.rows[0].merchant_id;
+}
+
+/** Representative queries drawn from the merchant's own data. */
+async function sampleQueries(client: pg.Client, merchantId: string): Promise<[string, string][]> {
+  const r = await client.query<{ name: string | null; email: string | null; phone: string | null; pass_serial: string }>(
+    "SELECT name, email, phone, pass_serial FROM customers WHERE merchant_id = $1 AND email IS NOT NULL AND phone IS NOT NULL AND name IS NOT NULL ORDER BY last_seen_at ASC NULLS FIRST LIMIT 1",
+    [merchantId],
+  );
+  const c = r.rows[0];
+  const queries: [string, string][] = [];
+  if (c) {
+    queries.push(["exact serial (scanner)", c.pass_serial], ["serial fragment", c.pass_serial.slice(3, 8)], ["exact email", c.email ?? ""]);
+    queries.push(["email fragment", (c.email ?? "").split("@")[0] ?? ""], ["phone fragment", (c.phone ?? "").replace(/\D/g, "").slice(-4)]);
+    queries.push(["name, full", c.name ?? ""], ["last name", (c.name ?? "").split(" ")[1] ?? ""]);
+  }
+  queries.push(["common 3 letters", "ada"], ["2 letters", "an"], ["1 letter", "a"], ["rare 2 letters", "qz"], ["no match", "zqxv9"], ["domain (many hits)", "gmail"]);
+  return queries.filter(([, q]) => q.length > 0);
+}
+
+async function main() {
+  const runs = Number(values.runs);
+  const limit = Number(values.limit);
+  let embedded: EmbeddedDatabase | undefined;
+  let url = process.env.DATABASE_URL;
+  if (!url) {
+    if (!values.synthetic) throw new Error("Set DATABASE_URL, or pass --synthetic N to use a throw-away embedded Postgres.");
+    embedded = await startEmbeddedPostgres({ dataDir: tempDataDir("bench-search"), ephemeral: true });
+    url = embedded.url;
+    await applyMigrations(url);
+  }
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  let synthetic: string | undefined;
+  try {
+    if (values.synthetic) {
+      const t0 = Date.now();
+      synthetic = await seedSynthetic(client, Number(values.synthetic));
+      console.log(`synthetic merchant with ${values.synthetic} customers in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    }
+    const merchantId = synthetic ?? (await pickMerchant(client));
+    const total = await client.query<{ n: number }>("SELECT count(*)::int AS n FROM customers WHERE merchant_id = $1", [merchantId]);
+    console.log(`merchant ${merchantId}: ${total.rows[0]?.n} customers; ${runs} runs each, limit ${limit}\n`);
+    const rows: Record<string, string | number>[] = [];
+    for (const [label, q] of await sampleQueries(client, merchantId)) {
+      const args = params(merchantId, q, limit);
+      const sql = searchSql(q);
+      for (let i = 0; i < 3; i++) await client.query(sql, args); // warm the cache
+      const times: number[] = [];
+      let hits = 0;
+      for (let i = 0; i < runs; i++) {
+        const t = process.hrtime.bigint();
+        hits = (await client.query(sql, args)).rowCount ?? 0;
+        times.push(Number(process.hrtime.bigint() - t) / 1e6);
+      }
+      times.sort((a, b) => a - b);
+      const plan = (await client.query<{ "QUERY PLAN": string }>(`EXPLAIN ${values.explain ? "(ANALYZE, BUFFERS) " : ""}${sql}`, args)).rows.map((r) => r["QUERY PLAN"]).join("\n");
+      if (values.explain) console.log(`--- ${label}: ${q}\n${plan}\n`);
+      const at = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))]!.toFixed(1);
+      rows.push({ query: label, q, hits, "p50 ms": at(0.5), "p95 ms": at(0.95), "max ms": times.at(-1)!.toFixed(1), trigram: plan.includes("customers_search_trgm_idx") ? "yes" : "no" });
+    }
+    console.table(rows);
+  } finally {
+    if (synthetic) {
+      await client.query("DELETE FROM customers WHERE merchant_id = $1", [synthetic]);
+      await client.query("DELETE FROM merchants WHERE id = $1", [synthetic]);
+    }
+    await client.end();
+    await embedded?.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
