@@ -3,7 +3,8 @@ import { authenticateApiKey } from "@/lib/auth/api-key-auth";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { apiRequest, createApiKey } from "../support/api-keys";
-import { createMerchant } from "../support/factories";
+import { createApiKey as createKeyInSettings, revokeApiKey } from "@/lib/api-keys/manage";
+import { createContext, createMerchant } from "../support/factories";
 
 async function refusal(request: Request): Promise<string> {
   try {
@@ -42,6 +43,15 @@ describe("authenticateApiKey", () => {
     const { secret, row } = await createApiKey(merchant.id);
     expect(await refusal(apiRequest("/x", secret))).toBe("accepted");
     await db.apiKey.update({ where: { id: row.id }, data: { revokedAt: new Date() } });
+    expect(await refusal(apiRequest("/x", secret))).toBe("401 UNAUTHENTICATED");
+  });
+
+  it("accepts a key made in Settings → API keys and refuses it once revoked there", async () => {
+    const owner = await createContext("owner");
+    const { key, secret } = await createKeyInSettings(owner, { name: "Front till", rateLimitPerSecond: 25 });
+    const caller = await authenticateApiKey(apiRequest("/x", secret));
+    expect(caller).toMatchObject({ scope: { merchantId: owner.merchantId }, apiKey: { id: key.id, name: "Front till", rateLimitPerSecond: 25 } });
+    await revokeApiKey(owner, { id: key.id });
     expect(await refusal(apiRequest("/x", secret))).toBe("401 UNAUTHENTICATED");
   });
 
