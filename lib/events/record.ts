@@ -7,6 +7,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { uuidv7 } from "@/lib/ids";
 import { parseTiers, pointsForPurchase, tierFor } from "@/lib/loyalty/rules";
 import { localDate } from "@/lib/time";
+import { insertEvents } from "./insert";
 import { VISIT_TYPES } from "./registry";
 import { resolveCustomers } from "./resolve-customers";
 import { applyRollups, type RollupDelta } from "./rollups";
@@ -112,6 +113,14 @@ async function recordValid(tx: Tx, scope: MerchantScope, pending: Pending[], sou
   const states = await loadPassStates(tx, merchantId, [...new Set(ready.map((r) => r.customerId))], { lock: true });
 
   const now = new Date();
+  // Events without occurredAt share `now`, and the time-zone conversion is the costliest step per
+  // event in a large batch, so each instant is converted once.
+  const days = new Map<number, string>();
+  const localDay = (at: Date) => {
+    let day = days.get(at.getTime());
+    if (day === undefined) days.set(at.getTime(), (day = localDate(at, merchant.timeZone)));
+    return day;
+  };
   const rows: Prisma.EventCreateManyInput[] = [];
   const deltas: RollupDelta[] = [];
   const touched = new Set<string>();
@@ -167,7 +176,7 @@ async function recordValid(tx: Tx, scope: MerchantScope, pending: Pending[], sou
       recordedById: source.kind === "manual" ? source.userId : null,
       apiKeyId: source.kind === "api" ? source.apiKeyId : null,
     });
-    deltas.push({ customerId: r.customerId, type: r.input.type, day: localDate(occurredAt, merchant.timeZone), locationId: r.locationId, occurredAt, sign: 1, amount: r.input.amount ?? null, points });
+    deltas.push({ customerId: r.customerId, type: r.input.type, day: localDay(occurredAt), locationId: r.locationId, occurredAt, sign: 1, amount: r.input.amount ?? null, points });
     results[r.index] = {
       status: "created",
       event: toRecordedEvent({ ...rows[rows.length - 1]!, id, occurredAt, data, amount: r.input.amount ?? null, locationName: r.locationName }),
@@ -175,7 +184,7 @@ async function recordValid(tx: Tx, scope: MerchantScope, pending: Pending[], sou
     };
   }
 
-  if (rows.length > 0) await tx.event.createMany({ data: rows });
+  await insertEvents(tx, rows);
   await savePassStates(tx, merchantId, [...touched].map((id) => states.get(id) as CustomerStateRow));
   if (source.kind === "manual" && rows.length > 0) {
     await tx.auditLog.createMany({

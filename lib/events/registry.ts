@@ -65,8 +65,18 @@ export function eventLabel(type: EventType, customName?: string | null): string 
   return type === "custom" && customName ? customName : EVENT_REGISTRY[type].label;
 }
 
+// Built once per type: constructing (and JIT-compiling) a zod object per event dominated the
+// cost of validating large batches.
+const dataSchemas = new Map<EventType, ReturnType<typeof buildDataSchema>>();
+
 /** Known data fields as a zod object; extra keys are kept (merchants attach their own metadata). */
 export function dataSchemaFor(type: EventType) {
+  let schema = dataSchemas.get(type);
+  if (!schema) dataSchemas.set(type, (schema = buildDataSchema(type)));
+  return schema;
+}
+
+function buildDataSchema(type: EventType) {
   const shape: Record<string, z.ZodType> = {};
   for (const field of EVENT_REGISTRY[type].fields) {
     const base =
