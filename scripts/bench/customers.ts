@@ -1,20 +1,32 @@
 // Customer list and customer page timings against whatever DATABASE_URL points at.
-//   npx tsx --conditions=react-server scripts/bench/customers.ts   (or `npm run bench -- customers`)
+//   npm run bench -- customers [--merchant <uuid>] [--customer <uuid>] [--runs 5]
 // Runs the real lib functions (so the numbers are what a page pays, minus rendering), each a few
-// times after a warm-up, on the merchant with the most customers (or BENCH_MERCHANT_ID) and its
-// customer with the most events (or BENCH_CUSTOMER_ID). Prints p50 and max per query.
+// times after a warm-up, on the merchant with the most customers (or --merchant) and its customer
+// with the most events (or --customer). Prints p50 and max per query. Reads only.
+import { spawnSync } from "node:child_process";
+import path from "node:path";
 import { performance } from "node:perf_hooks";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
 import type { MerchantContext } from "../../lib/auth/session";
-import { listAuditLog } from "../../lib/audit-log/queries";
-import { customerHistory } from "../../lib/customers/history";
-import { encodeHistoryCursor } from "../../lib/customers/history-params";
-import { exportCustomerRows, listCustomers } from "../../lib/customers/list";
-import { NO_TIER } from "../../lib/customers/list-params";
-import { customerMonthlySummary, customerTotals, getCustomerProfile } from "../../lib/customers/profile";
-import { db } from "../../lib/db";
-import { Prisma } from "../../lib/generated/prisma/client";
 
-const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+// lib/ modules are marked server-only; they load under the "react-server" export condition, so
+// the benchmark runs itself in a child process with that condition (the runner cannot pass it).
+const SELF = fileURLToPath(import.meta.url);
+const CHILD_FLAG = "PUNCHCARD_BENCH_CUSTOMERS_CHILD";
+
+export default async function benchCustomers(argv: string[]): Promise<void> {
+  const tsx = path.join(path.dirname(SELF), "..", "..", "node_modules", ".bin", "tsx");
+  const result = spawnSync(tsx, ["--conditions=react-server", SELF, ...argv], { stdio: "inherit", env: { ...process.env, [CHILD_FLAG]: "1" } });
+  if (result.status !== 0) throw new Error(`customers benchmark exited with ${result.status ?? result.signal}`);
+}
+
+const { values: options } = parseArgs({
+  args: process.env[CHILD_FLAG] ? process.argv.slice(2) : [],
+  options: { merchant: { type: "string" }, customer: { type: "string" }, runs: { type: "string" } },
+});
+
+const RUNS = Number(options.runs ?? process.env.BENCH_RUNS ?? 5);
 
 interface Row { name: string; p50: number; max: number; note: string }
 
@@ -33,7 +45,8 @@ async function time(name: string, fn: () => Promise<unknown>, note = ""): Promis
 }
 
 async function pickMerchant(): Promise<MerchantContext> {
-  const id = process.env.BENCH_MERCHANT_ID;
+  const { db } = await lib();
+  const id = options.merchant ?? process.env.BENCH_MERCHANT_ID;
   const [row] = id
     ? await db.$queryRaw<{ id: string }[]>`SELECT id::text FROM merchants WHERE id = ${id}::uuid`
     : await db.$queryRaw<{ id: string }[]>`SELECT merchant_id::text AS id FROM customers GROUP BY merchant_id ORDER BY count(*) DESC LIMIT 1`;
@@ -43,7 +56,8 @@ async function pickMerchant(): Promise<MerchantContext> {
 }
 
 async function pickCustomer(context: MerchantContext): Promise<{ id: string; events: number }> {
-  const id = process.env.BENCH_CUSTOMER_ID;
+  const { db } = await lib();
+  const id = options.customer ?? process.env.BENCH_CUSTOMER_ID;
   if (id) {
     const events = await db.event.count({ where: { merchantId: context.merchantId, customerId: id } });
     return { id, events };
@@ -57,6 +71,7 @@ async function pickCustomer(context: MerchantContext): Promise<{ id: string; eve
 }
 
 async function main() {
+  const { db, listCustomers, exportCustomerRows, NO_TIER, getCustomerProfile, customerTotals, customerMonthlySummary, customerHistory, encodeHistoryCursor, listAuditLog } = await lib();
   const context = await pickMerchant();
   const [counted] = await db.$queryRaw<{ customers: bigint }[]>`SELECT count(*)::bigint AS customers FROM customers WHERE merchant_id = ${context.merchantId}::uuid`;
   const customer = await pickCustomer(context);
@@ -107,9 +122,35 @@ async function main() {
   for (const r of rows) console.log(`${r.name.padEnd(width)}  ${r.p50.toFixed(1).padStart(8)}  ${r.max.toFixed(1).padStart(8)}  ${r.note}`);
 }
 
-main()
-  .catch((error: unknown) => {
-    console.error(error instanceof Prisma.PrismaClientKnownRequestError ? error.message : error);
+/** The app's modules, loaded only in the child (see above). */
+async function lib() {
+  const [{ db }, list, params, profile, history, historyParams, audit] = await Promise.all([
+    import("../../lib/db"),
+    import("../../lib/customers/list"),
+    import("../../lib/customers/list-params"),
+    import("../../lib/customers/profile"),
+    import("../../lib/customers/history"),
+    import("../../lib/customers/history-params"),
+    import("../../lib/audit-log/queries"),
+  ]);
+  return {
+    db, listCustomers: list.listCustomers, exportCustomerRows: list.exportCustomerRows, NO_TIER: params.NO_TIER,
+    getCustomerProfile: profile.getCustomerProfile, customerTotals: profile.customerTotals, customerMonthlySummary: profile.customerMonthlySummary,
+    customerHistory: history.customerHistory, encodeHistoryCursor: historyParams.encodeHistoryCursor, listAuditLog: audit.listAuditLog,
+  };
+}
+
+if (!process.env[CHILD_FLAG] && process.argv[1] === SELF) {
+  // Run directly (`npx tsx scripts/bench/customers.ts`): hop into the child the same way.
+  benchCustomers(process.argv.slice(2)).catch((error: unknown) => {
+    console.error(error);
     process.exitCode = 1;
-  })
-  .finally(() => db.$disconnect());
+  });
+} else if (process.env[CHILD_FLAG]) {
+  main()
+    .catch((error: unknown) => {
+      console.error(error);
+      process.exitCode = 1;
+    })
+    .finally(async () => (await lib()).db.$disconnect());
+}
