@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { isAppError } from "@/lib/errors";
+import { updateCustomerContact } from "@/lib/customers/edit";
+import { deleteCustomer } from "@/lib/customers/privacy";
+import { createContext } from "../support/factories";
+import { createCustomer } from "../support/customer-fixtures";
+
+async function codeOf(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+    return "OK";
+  } catch (error) {
+    if (isAppError(error)) return `${error.code}${error.path ? `:${error.path}` : ""}`;
+    throw error;
+  }
+}
+
+describe("editing contact details", () => {
+  it("saves, clears blanks and audits field names only", async () => {
+    const context = await createContext("manager");
+    const c = await createCustomer(context, { name: "Ada", email: "ada@example.com", phone: "+1 555 0100" });
+    await updateCustomerContact(context, { customerId: c.id, name: " Ada Lovelace ", email: "ada@example.com", phone: "", externalId: "POS-1" });
+    expect(await db.customer.findUniqueOrThrow({ where: { id: c.id }, select: { name: true, phone: true, externalId: true } })).toEqual({ name: "Ada Lovelace", phone: null, externalId: "POS-1" });
+    const audit = await db.auditLog.findFirstOrThrow({ where: { merchantId: context.merchantId, action: "customer.updated" } });
+    expect(audit.details).toEqual({ fields: ["name", "phone", "externalId"] });
+  });
+
+  it("refuses staff, other merchants, taken external ids and identifiers of deleted customers", async () => {
+    const context = await createContext("owner");
+    const a = await createCustomer(context, { name: "A", externalId: "POS-1" });
+    const b = await createCustomer(context, { name: "B" });
+    const gone = await createCustomer(context, { name: "Gone", email: "gone@example.com" });
+    await deleteCustomer(context, { customerId: gone.id, confirmation: "Gone" });
+    const input = { customerId: b.id, name: "B", email: "", phone: "", externalId: "" };
+
+    expect(await codeOf(updateCustomerContact({ ...context, user: { ...context.user, role: "staff" } }, input))).toBe("FORBIDDEN");
+    expect(await codeOf(updateCustomerContact(await createContext("owner"), input))).toBe("NOT_FOUND");
+    expect(await codeOf(updateCustomerContact(context, { ...input, externalId: "POS-1" }))).toBe("CONFLICT:externalId");
+    expect(await codeOf(updateCustomerContact(context, { ...input, email: " GONE@example.com" }))).toBe("CONFLICT:email");
+    await expect(updateCustomerContact(context, { ...input, email: "not-an-email" })).rejects.toThrow("valid email");
+    expect(a.id).not.toBe(b.id);
+  });
+});
