@@ -70,8 +70,11 @@ async function recordValid(tx: Tx, scope: MerchantScope, pending: Pending[], sou
   const replays = new Map<string, { id: string; hash: string | null }>();
   if (keys.length > 0) {
     await tx.$queryRaw`SELECT count(pg_advisory_xact_lock(hashtextextended(${merchantId}::text || ':' || k, 0)))::int AS n FROM (SELECT k FROM unnest(${keys}::text[]) AS k ORDER BY k) AS ordered`;
-    const existing = await tx.event.findMany({ where: { merchantId, idempotencyKey: { in: keys } }, select: { id: true, idempotencyKey: true, requestHash: true } });
-    for (const e of existing) if (e.idempotencyKey) replays.set(e.idempotencyKey, { id: e.id, hash: e.requestHash });
+    // A separate statement from the lock on purpose: it must read with a snapshot taken after the
+    // locks are granted, to see the event a concurrent holder of the key committed.
+    const existing = await tx.$queryRaw<{ id: string; idempotency_key: string; request_hash: string | null }[]>`
+      SELECT id::text, idempotency_key, request_hash FROM events WHERE merchant_id = ${merchantId}::uuid AND idempotency_key = ANY(${keys}::text[])`;
+    for (const e of existing) replays.set(e.idempotency_key, { id: e.id, hash: e.request_hash });
   }
   const duplicateIds = new Map<number, string>();
   const fresh: Pending[] = [];
