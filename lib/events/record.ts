@@ -68,8 +68,9 @@ async function recordValid(tx: Tx, scope: MerchantScope, pending: Pending[], sou
   //    wait for the first and then see its event.
   const keys = [...new Set(pending.flatMap((p) => (p.input.idempotencyKey ? [p.input.idempotencyKey] : [])))].sort();
   const replays = new Map<string, { id: string; hash: string | null }>();
+  // The merchant's settings and locations are read in the same round trip as the locks.
+  const { merchant, locations } = await lockKeysAndLoadMerchant(tx, merchantId, keys);
   if (keys.length > 0) {
-    await tx.$queryRaw`SELECT count(pg_advisory_xact_lock(hashtextextended(${merchantId}::text || ':' || k, 0)))::int AS n FROM (SELECT k FROM unnest(${keys}::text[]) AS k ORDER BY k) AS ordered`;
     // A separate statement from the lock on purpose: it must read with a snapshot taken after the
     // locks are granted, to see the event a concurrent holder of the key committed.
     const existing = await tx.$queryRaw<{ id: string; idempotency_key: string; request_hash: string | null }[]>`
@@ -95,8 +96,7 @@ async function recordValid(tx: Tx, scope: MerchantScope, pending: Pending[], sou
   }
 
   // 2. Customers and locations, all within this merchant.
-  const customerIds = await resolveCustomers(tx, merchantId, fresh.map((p) => ({ ref: p.input.customer, create: p.input.createCustomer === true })));
-  const { merchant, locations } = await loadMerchantSettings(tx, merchantId);
+  const { ids: customerIds, locked } = await resolveCustomers(tx, merchantId, fresh.map((p) => ({ ref: p.input.customer, create: p.input.createCustomer === true })));
   const ready: (Pending & { customerId: string; locationId: string | null; locationName: string | null })[] = [];
   fresh.forEach((p, i) => {
     const resolved = customerIds[i];
@@ -110,9 +110,17 @@ async function recordValid(tx: Tx, scope: MerchantScope, pending: Pending[], sou
     ready.push({ ...p, customerId: resolved, locationId: location?.id ?? null, locationName: location?.name ?? null });
   });
 
-  // 3. Lock the passes we change (in id order, so concurrent batches cannot deadlock).
+  // 3. The passes we change.
   const tiers = parseTiers(merchant.tiers);
-  const states = await loadPassStates(tx, merchantId, [...new Set(ready.map((r) => r.customerId))], { lock: true });
+  // Existing customers were locked by resolveCustomers; only customers it created are read here.
+  const states = new Map<string, CustomerStateRow>();
+  const created: string[] = [];
+  for (const id of new Set(ready.map((r) => r.customerId))) {
+    const state = locked.get(id);
+    if (state) states.set(id, state);
+    else created.push(id);
+  }
+  for (const [id, state] of await loadPassStates(tx, merchantId, created, { lock: true })) states.set(id, state);
 
   const now = new Date();
   // Events without occurredAt share `now`, and the time-zone conversion is the costliest step per
@@ -225,10 +233,15 @@ async function openCheckIn(tx: Tx, merchantId: string, customerId: string, befor
   return rows[0]?.occurred_at ?? null;
 }
 
-/** Merchant settings and locations in one round trip. */
-async function loadMerchantSettings(tx: Tx, merchantId: string) {
+/**
+ * Takes the transaction-scoped advisory lock of each idempotency key (in key order), and reads the
+ * merchant's settings and locations, in one round trip.
+ */
+async function lockKeysAndLoadMerchant(tx: Tx, merchantId: string, sortedKeys: string[]) {
   const [row] = await tx.$queryRaw<{ points_per_currency: string; tiers: unknown; time_zone: string; locations: { id: string; name: string }[] }[]>`
-    SELECT m.points_per_currency::text AS points_per_currency, m.tiers, m.time_zone,
+    SELECT (SELECT count(pg_advisory_xact_lock(hashtextextended(${merchantId}::text || ':' || k, 0)))::int
+            FROM (SELECT k FROM unnest(${sortedKeys}::text[]) AS k ORDER BY k) AS ordered) AS locked,
+           m.points_per_currency::text AS points_per_currency, m.tiers, m.time_zone,
            coalesce((SELECT json_agg(json_build_object('id', l.id, 'name', l.name)) FROM locations l WHERE l.merchant_id = m.id), '[]'::json) AS locations
     FROM merchants m WHERE m.id = ${merchantId}::uuid`;
   if (!row) throw new Error(`Merchant ${merchantId} not found`);
