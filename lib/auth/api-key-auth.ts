@@ -1,6 +1,7 @@
 import "server-only";
 import { timingSafeEqual } from "node:crypto";
 import { db } from "@/lib/db";
+import { LookupBatcher } from "@/lib/api/lookup-batcher";
 import { AppError } from "@/lib/errors";
 import { API_KEY_PREFIX_LENGTH, apiKeyPrefix, hashApiKey } from "./api-key-secret";
 import type { MerchantScope } from "./session";
@@ -30,6 +31,17 @@ interface KeyRow {
   currency: string;
 }
 
+// Every API call reads its key. Concurrent requests share one query (key and merchant joined) that
+// starts after they arrive, so a revoked key is refused from the moment it is revoked; see
+// lib/api/lookup-batcher.ts.
+const keyLookups = new LookupBatcher<string, KeyRow>(async (prefixes) => {
+  const rows = await db.$queryRaw<(KeyRow & { prefix: string })[]>`
+    SELECT k.prefix, k.id::text, k.name, k.hash, k.rate_limit_per_second, k.last_used_at, k.revoked_at,
+           m.id::text AS merchant_id, m.name AS merchant_name, m.time_zone, m.currency
+    FROM api_keys k JOIN merchants m ON m.id = k.merchant_id WHERE k.prefix = ANY(${prefixes}::text[])`;
+  return new Map(rows.map((row) => [row.prefix, row]));
+});
+
 const unauthenticated = (message: string) => new AppError("UNAUTHENTICATED", message);
 
 /** The secret from `Authorization: Bearer <key>`, or null when absent or not a bearer token. */
@@ -54,11 +66,7 @@ export async function authenticateApiKey(request: Request): Promise<ApiKeyCaller
     throw unauthenticated("The Authorization header is not a valid API key. Expected `Bearer pc_…`.");
   }
 
-  // One raw round trip per request (key and merchant joined): this runs for every API call.
-  const [row] = await db.$queryRaw<KeyRow[]>`
-    SELECT k.id::text, k.name, k.hash, k.rate_limit_per_second, k.last_used_at, k.revoked_at,
-           m.id::text AS merchant_id, m.name AS merchant_name, m.time_zone, m.currency
-    FROM api_keys k JOIN merchants m ON m.id = k.merchant_id WHERE k.prefix = ${apiKeyPrefix(secret)}`;
+  const row = await keyLookups.get(apiKeyPrefix(secret));
   // Compare hashes in constant time even though they are hashes: it costs nothing and leaves
   // nothing to argue about.
   const given = Buffer.from(hashApiKey(secret), "hex");
