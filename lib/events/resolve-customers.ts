@@ -62,16 +62,29 @@ export async function resolveCustomers(
     ORDER BY id FOR UPDATE`;
   const locked = new Map<string, CustomerStateRow>(rows.map(({ pass_serial: _serial, external_id: _external, email: _email, ...state }) => [state.id, state]));
 
+  // Indexed once: a 1,000-event batch would otherwise scan every row for every reference.
+  const index = (key: (row: Row) => string | null) => {
+    const map = new Map<string, Row[]>();
+    for (const row of rows) {
+      const k = key(row);
+      if (k !== null) map.set(k, [...(map.get(k) ?? []), row]);
+    }
+    return map;
+  };
+  const byId = index((r) => r.id);
+  const bySerial = index((r) => r.pass_serial);
+  const byExternal = index((r) => r.external_id);
+  const byEmail = index((r) => r.email);
   const created = new Map<string, string>();
   const out: (string | EventError)[] = [];
   for (const { ref, create } of refs) {
     const matches = ref.id
-      ? rows.filter((r) => r.id === ref.id)
+      ? (byId.get(ref.id) ?? [])
       : ref.passSerial
-        ? rows.filter((r) => r.pass_serial === ref.passSerial)
+        ? (bySerial.get(ref.passSerial) ?? [])
         : ref.externalId
-          ? rows.filter((r) => r.external_id === ref.externalId)
-          : rows.filter((r) => r.email === ref.email);
+          ? (byExternal.get(ref.externalId) ?? [])
+          : (byEmail.get(ref.email ?? "") ?? []);
     if (matches.length > 1) {
       out.push({ code: "customer_ambiguous", message: "Several customers share this email; identify the customer by passSerial or externalId.", path: "customer.email" });
       continue;
