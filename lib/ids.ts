@@ -1,6 +1,6 @@
 import { randomFillSync } from "node:crypto";
 
-// Random bytes are drawn from the CSPRNG 4 KiB at a time: one call per id cost more than the rest
+// Random bytes are drawn from the CSPRNG 2.5 KiB (256 ids) at a time: one call per id cost more than the rest
 // of the id together when a batch makes 1,000 of them.
 const POOL_IDS = 256;
 const pool = Buffer.alloc(POOL_IDS * 10);
