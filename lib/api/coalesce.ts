@@ -1,5 +1,5 @@
-// Group commit for single-event API requests. Each recordEvents() call costs a transaction of a
-// dozen round trips and a WAL flush whether it carries 1 event or 100, so concurrent single events
+// Group commit for single-event API requests. Each recordEvents() call costs a transaction of
+// ~6 round trips and a WAL flush whether it carries 1 event or 100, so concurrent single events
 // of one API key are recorded together: while a transaction of that key is running, new events
 // queue and go in the next one. An idle system adds no wait. Results stay per event (recordEvents
 // reports each one), and a batch applies its events in arrival order, as if one after another.

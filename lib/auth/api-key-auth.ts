@@ -1,6 +1,7 @@
 import "server-only";
 import { timingSafeEqual } from "node:crypto";
 import { db } from "@/lib/db";
+import { LookupBatcher } from "@/lib/api/lookup-batcher";
 import { AppError } from "@/lib/errors";
 import { API_KEY_PREFIX_LENGTH, apiKeyPrefix, hashApiKey } from "./api-key-secret";
 import type { MerchantScope } from "./session";
@@ -16,6 +17,30 @@ const MAX_KEY_LENGTH = 200;
 /** last_used_at is informational ("used 3 minutes ago"), so one write a minute per key is plenty. */
 export const LAST_USED_RESOLUTION_MS = 60_000;
 const lastUsedWrites = new Map<string, number>();
+
+interface KeyRow {
+  id: string;
+  name: string;
+  hash: string;
+  rate_limit_per_second: number;
+  last_used_at: Date | null;
+  revoked_at: Date | null;
+  merchant_id: string;
+  merchant_name: string;
+  time_zone: string;
+  currency: string;
+}
+
+// Every API call reads its key. Concurrent requests share one query (key and merchant joined) that
+// starts after they arrive, so a revoked key is refused from the moment it is revoked; see
+// lib/api/lookup-batcher.ts.
+const keyLookups = new LookupBatcher<string, KeyRow>(async (prefixes) => {
+  const rows = await db.$queryRaw<(KeyRow & { prefix: string })[]>`
+    SELECT k.prefix, k.id::text, k.name, k.hash, k.rate_limit_per_second, k.last_used_at, k.revoked_at,
+           m.id::text AS merchant_id, m.name AS merchant_name, m.time_zone, m.currency
+    FROM api_keys k JOIN merchants m ON m.id = k.merchant_id WHERE k.prefix = ANY(${prefixes}::text[])`;
+  return new Map(rows.map((row) => [row.prefix, row]));
+});
 
 const unauthenticated = (message: string) => new AppError("UNAUTHENTICATED", message);
 
@@ -41,25 +66,19 @@ export async function authenticateApiKey(request: Request): Promise<ApiKeyCaller
     throw unauthenticated("The Authorization header is not a valid API key. Expected `Bearer pc_…`.");
   }
 
-  const row = await db.apiKey.findUnique({
-    where: { prefix: apiKeyPrefix(secret) },
-    select: {
-      id: true, name: true, hash: true, rateLimitPerSecond: true, lastUsedAt: true, revokedAt: true,
-      merchant: { select: { id: true, name: true, timeZone: true, currency: true } },
-    },
-  });
+  const row = await keyLookups.get(apiKeyPrefix(secret));
   // Compare hashes in constant time even though they are hashes: it costs nothing and leaves
   // nothing to argue about.
   const given = Buffer.from(hashApiKey(secret), "hex");
   const stored = row ? Buffer.from(row.hash, "hex") : Buffer.alloc(given.length);
   const matches = stored.length === given.length && timingSafeEqual(stored, given);
   if (!row || !matches) throw unauthenticated("This API key is not valid.");
-  if (row.revokedAt) throw unauthenticated("This API key has been revoked. Create a new one in Settings → API keys.");
+  if (row.revoked_at) throw unauthenticated("This API key has been revoked. Create a new one in Settings → API keys.");
 
-  await touchLastUsed(row.id, row.lastUsedAt);
+  await touchLastUsed(row.id, row.last_used_at);
   return {
-    scope: { merchantId: row.merchant.id, merchant: row.merchant },
-    apiKey: { id: row.id, name: row.name, rateLimitPerSecond: row.rateLimitPerSecond },
+    scope: { merchantId: row.merchant_id, merchant: { id: row.merchant_id, name: row.merchant_name, timeZone: row.time_zone, currency: row.currency } },
+    apiKey: { id: row.id, name: row.name, rateLimitPerSecond: row.rate_limit_per_second },
   };
 }
 

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 type Tx = Prisma.TransactionClient;
 
@@ -10,8 +10,13 @@ type Tx = Prisma.TransactionClient;
  */
 export async function insertEvents(tx: Tx, rows: Prisma.EventCreateManyInput[]): Promise<void> {
   if (rows.length === 0) return;
+  await tx.$executeRaw(insertEventsSql(rows));
+}
+
+/** The INSERT of insertEvents, for callers that fold it into one statement with other writes. */
+export function insertEventsSql(rows: Prisma.EventCreateManyInput[]): Prisma.Sql {
   const col = <T>(pick: (row: Prisma.EventCreateManyInput) => T) => rows.map(pick);
-  await tx.$executeRaw`
+  return Prisma.sql`
     INSERT INTO events (id, merchant_id, customer_id, type, custom_name, occurred_at, amount, points, location_id, data, source,
                         idempotency_key, request_hash, recorded_by_id, api_key_id)
     SELECT id, merchant_id, customer_id, type::"EventType", custom_name, occurred_at, amount, points, location_id, data, source::"EventSource",

@@ -7,10 +7,10 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { uuidv7 } from "@/lib/ids";
 import { parseTiers, pointsForPurchase, tierFor } from "@/lib/loyalty/rules";
 import { localDate } from "@/lib/time";
-import { insertEvents } from "./insert";
+import { insertEventsSql } from "./insert";
 import { VISIT_TYPES } from "./registry";
 import { resolveCustomers } from "./resolve-customers";
-import { applyRollups, type RollupDelta } from "./rollups";
+import { rollupStatements, type RollupDelta } from "./rollups";
 import { eventInputSchema, formatPath, type ValidEventInput } from "./schema";
 import { loadPassStates, passStateOf, toRecordedEvent, type CustomerStateRow } from "./state";
 import type { EventError, EventSourceRef, RecordResult } from "./types";
@@ -68,10 +68,14 @@ async function recordValid(tx: Tx, scope: MerchantScope, pending: Pending[], sou
   //    wait for the first and then see its event.
   const keys = [...new Set(pending.flatMap((p) => (p.input.idempotencyKey ? [p.input.idempotencyKey] : [])))].sort();
   const replays = new Map<string, { id: string; hash: string | null }>();
+  // The merchant's settings and locations are read in the same round trip as the locks.
+  const { merchant, locations } = await lockKeysAndLoadMerchant(tx, merchantId, keys);
   if (keys.length > 0) {
-    await tx.$queryRaw`SELECT count(pg_advisory_xact_lock(hashtextextended(${merchantId}::text || ':' || k, 0)))::int AS n FROM (SELECT k FROM unnest(${keys}::text[]) AS k ORDER BY k) AS ordered`;
-    const existing = await tx.event.findMany({ where: { merchantId, idempotencyKey: { in: keys } }, select: { id: true, idempotencyKey: true, requestHash: true } });
-    for (const e of existing) if (e.idempotencyKey) replays.set(e.idempotencyKey, { id: e.id, hash: e.requestHash });
+    // A separate statement from the lock on purpose: it must read with a snapshot taken after the
+    // locks are granted, to see the event a concurrent holder of the key committed.
+    const existing = await tx.$queryRaw<{ id: string; idempotency_key: string; request_hash: string | null }[]>`
+      SELECT id::text, idempotency_key, request_hash FROM events WHERE merchant_id = ${merchantId}::uuid AND idempotency_key = ANY(${keys}::text[])`;
+    for (const e of existing) replays.set(e.idempotency_key, { id: e.id, hash: e.request_hash });
   }
   const duplicateIds = new Map<number, string>();
   const fresh: Pending[] = [];
@@ -92,8 +96,7 @@ async function recordValid(tx: Tx, scope: MerchantScope, pending: Pending[], sou
   }
 
   // 2. Customers and locations, all within this merchant.
-  const customerIds = await resolveCustomers(tx, merchantId, fresh.map((p) => ({ ref: p.input.customer, create: p.input.createCustomer === true })));
-  const locations = await tx.location.findMany({ where: { merchantId }, select: { id: true, name: true } });
+  const { ids: customerIds, locked } = await resolveCustomers(tx, merchantId, fresh.map((p) => ({ ref: p.input.customer, create: p.input.createCustomer === true })));
   const ready: (Pending & { customerId: string; locationId: string | null; locationName: string | null })[] = [];
   fresh.forEach((p, i) => {
     const resolved = customerIds[i];
@@ -107,10 +110,17 @@ async function recordValid(tx: Tx, scope: MerchantScope, pending: Pending[], sou
     ready.push({ ...p, customerId: resolved, locationId: location?.id ?? null, locationName: location?.name ?? null });
   });
 
-  // 3. Lock the passes we change (in id order, so concurrent batches cannot deadlock).
-  const merchant = await tx.merchant.findUniqueOrThrow({ where: { id: merchantId }, select: { pointsPerCurrency: true, tiers: true, timeZone: true } });
+  // 3. The passes we change.
   const tiers = parseTiers(merchant.tiers);
-  const states = await loadPassStates(tx, merchantId, [...new Set(ready.map((r) => r.customerId))], { lock: true });
+  // Existing customers were locked by resolveCustomers; only customers it created are read here.
+  const states = new Map<string, CustomerStateRow>();
+  const created: string[] = [];
+  for (const id of new Set(ready.map((r) => r.customerId))) {
+    const state = locked.get(id);
+    if (state) states.set(id, state);
+    else created.push(id);
+  }
+  for (const [id, state] of await loadPassStates(tx, merchantId, created, { lock: true })) states.set(id, state);
 
   const now = new Date();
   // Events without occurredAt share `now`, and the time-zone conversion is the costliest step per
@@ -130,7 +140,7 @@ async function recordValid(tx: Tx, scope: MerchantScope, pending: Pending[], sou
     const occurredAt = r.input.occurredAt ?? now;
     const data = { ...r.input.data };
     let points = 0;
-    if (r.input.type === "purchase") points = pointsForPurchase(r.input.amount ?? "0", merchant.pointsPerCurrency.toString());
+    if (r.input.type === "purchase") points = pointsForPurchase(r.input.amount ?? "0", merchant.pointsPerCurrency);
     if (r.input.type === "redemption") {
       const cost = Number(data.pointsCost ?? 0);
       if (state.points_balance < cost) {
@@ -184,14 +194,17 @@ async function recordValid(tx: Tx, scope: MerchantScope, pending: Pending[], sou
     };
   }
 
-  await insertEvents(tx, rows);
-  await savePassStates(tx, merchantId, [...touched].map((id) => states.get(id) as CustomerStateRow));
   if (source.kind === "manual" && rows.length > 0) {
     await tx.auditLog.createMany({
       data: rows.map((row) => ({ merchantId, actorUserId: source.userId, actorLabel: source.userName, action: "event.recorded", targetType: "event", targetId: row.id, details: { type: row.type, customerId: row.customerId } })),
     });
   }
-  await applyRollups(tx, merchantId, deltas);
+  // The events, the passes and both rollups in one statement: each round trip inside the
+  // transaction is time the pass and daily-rollup locks are held. The daily upsert stays last.
+  if (rows.length > 0) {
+    const writes = [insertEventsSql(rows), savePassStatesSql(merchantId, [...touched].map((id) => states.get(id) as CustomerStateRow)), ...rollupStatements(merchantId, deltas)];
+    await tx.$executeRaw`WITH ${Prisma.join(writes.map((sql, i) => Prisma.sql`${Prisma.raw(`w${i}`)} AS (${sql})`), ", ")} SELECT 1`;
+  }
 
   // Replays answer with the original event and the pass as it is now.
   if (duplicateIds.size > 0) {
@@ -220,9 +233,23 @@ async function openCheckIn(tx: Tx, merchantId: string, customerId: string, befor
   return rows[0]?.occurred_at ?? null;
 }
 
-async function savePassStates(tx: Tx, merchantId: string, states: CustomerStateRow[]) {
-  if (states.length === 0) return;
-  await tx.$executeRaw`
+/**
+ * Takes the transaction-scoped advisory lock of each idempotency key (in key order), and reads the
+ * merchant's settings and locations, in one round trip.
+ */
+async function lockKeysAndLoadMerchant(tx: Tx, merchantId: string, sortedKeys: string[]) {
+  const [row] = await tx.$queryRaw<{ points_per_currency: string; tiers: unknown; time_zone: string; locations: { id: string; name: string }[] }[]>`
+    SELECT (SELECT count(pg_advisory_xact_lock(hashtextextended(${merchantId}::text || ':' || k, 0)))::int
+            FROM (SELECT k FROM unnest(${sortedKeys}::text[]) AS k ORDER BY k) AS ordered) AS locked,
+           m.points_per_currency::text AS points_per_currency, m.tiers, m.time_zone,
+           coalesce((SELECT json_agg(json_build_object('id', l.id, 'name', l.name)) FROM locations l WHERE l.merchant_id = m.id), '[]'::json) AS locations
+    FROM merchants m WHERE m.id = ${merchantId}::uuid`;
+  if (!row) throw new Error(`Merchant ${merchantId} not found`);
+  return { merchant: { pointsPerCurrency: row.points_per_currency, tiers: row.tiers, timeZone: row.time_zone }, locations: row.locations };
+}
+
+function savePassStatesSql(merchantId: string, states: CustomerStateRow[]): Prisma.Sql {
+  return Prisma.sql`
     UPDATE customers c SET points_balance = x.p, visit_count = x.v, lifetime_spend = x.s, tier = x.t,
       pass_status = x.ps::"PassStatus", first_seen_at = x.f, last_seen_at = x.l, updated_at = now()
     FROM unnest(${states.map((s) => s.id)}::uuid[], ${states.map((s) => s.points_balance)}::int[], ${states.map((s) => s.visit_count)}::int[],

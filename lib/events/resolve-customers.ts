@@ -4,6 +4,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { findSuppressed } from "@/lib/customers/suppression";
 import { uuidv7 } from "@/lib/ids";
 import type { CustomerRef } from "./schema";
+import type { CustomerStateRow } from "./state";
 import type { EventError } from "./types";
 
 type Tx = Prisma.TransactionClient;
@@ -17,7 +18,7 @@ export function generatePassSerial(prefix = "PC"): string {
   return `${prefix}-${body}`;
 }
 
-interface Row { id: string; pass_serial: string; external_id: string | null; email: string | null }
+interface Row extends CustomerStateRow { pass_serial: string; external_id: string | null; email: string | null }
 
 function refKey(ref: CustomerRef): string {
   if (ref.id) return `id:${ref.id}`;
@@ -30,12 +31,18 @@ function refKey(ref: CustomerRef): string {
  * Resolves each reference to a customer id of this merchant, creating customers when asked.
  * Creation is serialised per identifier with advisory locks, so concurrent requests for the same
  * new customer create it once. Deleted-on-request customers are refused, never re-created.
+ *
+ * Existing customers that match are locked FOR UPDATE (in id order, so concurrent batches cannot
+ * deadlock) in the same statement that finds them, and their pass state is returned in `locked`:
+ * recordEvents would otherwise lock them in a second round trip. Customers created here are new to
+ * this transaction and need no lock; they are not in `locked`.
  */
 export async function resolveCustomers(
   tx: Tx,
   merchantId: string,
   refs: { ref: CustomerRef; create: boolean }[],
-): Promise<(string | EventError)[]> {
+): Promise<{ ids: (string | EventError)[]; locked: Map<string, CustomerStateRow> }> {
+  if (refs.length === 0) return { ids: [], locked: new Map() };
   const creating = [...new Set(refs.filter((r) => r.create).map((r) => `${merchantId}:${refKey(r.ref)}`))].sort();
   if (creating.length > 0) {
     await tx.$queryRaw`SELECT count(pg_advisory_xact_lock(hashtextextended(k, 1)))::int AS n FROM (SELECT k FROM unnest(${creating}::text[]) AS k ORDER BY k) AS ordered`;
@@ -46,21 +53,38 @@ export async function resolveCustomers(
   const externals = refs.flatMap((r) => (r.ref.externalId ? [r.ref.externalId] : []));
   const emails = refs.flatMap((r) => (r.ref.email ? [r.ref.email] : []));
   const rows = await tx.$queryRaw<Row[]>`
-    SELECT id::text, pass_serial, external_id, email FROM customers
+    SELECT id::text, pass_serial, external_id, email,
+           points_balance, visit_count, lifetime_spend::text, tier, pass_status::text, first_seen_at, last_seen_at
+    FROM customers
     WHERE merchant_id = ${merchantId}::uuid
       AND (id = ANY(${ids}::uuid[]) OR pass_serial = ANY(${serials}::text[])
-           OR external_id = ANY(${externals}::text[]) OR email = ANY(${emails}::text[]))`;
+           OR external_id = ANY(${externals}::text[]) OR email = ANY(${emails}::text[]))
+    ORDER BY id FOR UPDATE`;
+  const locked = new Map<string, CustomerStateRow>(rows.map(({ pass_serial: _serial, external_id: _external, email: _email, ...state }) => [state.id, state]));
 
+  // Indexed once: a 1,000-event batch would otherwise scan every row for every reference.
+  const index = (key: (row: Row) => string | null) => {
+    const map = new Map<string, Row[]>();
+    for (const row of rows) {
+      const k = key(row);
+      if (k !== null) map.set(k, [...(map.get(k) ?? []), row]);
+    }
+    return map;
+  };
+  const byId = index((r) => r.id);
+  const bySerial = index((r) => r.pass_serial);
+  const byExternal = index((r) => r.external_id);
+  const byEmail = index((r) => r.email);
   const created = new Map<string, string>();
   const out: (string | EventError)[] = [];
   for (const { ref, create } of refs) {
     const matches = ref.id
-      ? rows.filter((r) => r.id === ref.id)
+      ? (byId.get(ref.id) ?? [])
       : ref.passSerial
-        ? rows.filter((r) => r.pass_serial === ref.passSerial)
+        ? (bySerial.get(ref.passSerial) ?? [])
         : ref.externalId
-          ? rows.filter((r) => r.external_id === ref.externalId)
-          : rows.filter((r) => r.email === ref.email);
+          ? (byExternal.get(ref.externalId) ?? [])
+          : (byEmail.get(ref.email ?? "") ?? []);
     if (matches.length > 1) {
       out.push({ code: "customer_ambiguous", message: "Several customers share this email; identify the customer by passSerial or externalId.", path: "customer.email" });
       continue;
@@ -99,7 +123,7 @@ export async function resolveCustomers(
     created.set(key, id);
     out.push(id);
   }
-  return out;
+  return { ids: out, locked };
 }
 
 function describeRef(ref: CustomerRef): string {

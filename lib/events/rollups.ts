@@ -1,6 +1,6 @@
 import "server-only";
 import Decimal from "decimal.js";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { EventType } from "./registry";
 
 type Tx = Prisma.TransactionClient;
@@ -23,7 +23,15 @@ export interface RollupDelta {
  * statement each. Keys are sorted so concurrent batches lock rows in the same order.
  */
 export async function applyRollups(tx: Tx, merchantId: string, deltas: RollupDelta[]): Promise<void> {
-  if (deltas.length === 0) return;
+  for (const statement of rollupStatements(merchantId, deltas)) await tx.$executeRaw(statement);
+}
+
+/**
+ * The two upserts of applyRollups (per-customer, then daily), for callers that fold them into one
+ * statement with their other writes. Empty when there are no deltas.
+ */
+export function rollupStatements(merchantId: string, deltas: RollupDelta[]): Prisma.Sql[] {
+  if (deltas.length === 0) return [];
 
   const perCustomer = new Map<string, { customerId: string; type: EventType; count: number; amount: Decimal; points: number; first: Date; last: Date }>();
   const perDay = new Map<string, { day: string; type: EventType; locationKey: string; count: number; amount: Decimal; points: number }>();
@@ -47,7 +55,7 @@ export async function applyRollups(tx: Tx, merchantId: string, deltas: RollupDel
 
   const customers = [...perCustomer.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, v]) => v);
   const adding = deltas[0]?.sign === 1;
-  await tx.$executeRaw`
+  const perCustomerUpsert = Prisma.sql`
     INSERT INTO customer_rollups AS r (merchant_id, customer_id, type, count, amount, points, first_at, last_at)
     SELECT ${merchantId}::uuid, c, t::"EventType", n, a, p, f, l
     FROM unnest(${customers.map((c) => c.customerId)}::uuid[], ${customers.map((c) => c.type)}::text[], ${customers.map((c) => c.count)}::int[],
@@ -60,13 +68,14 @@ export async function applyRollups(tx: Tx, merchantId: string, deltas: RollupDel
       first_at = CASE WHEN ${adding} THEN least(r.first_at, excluded.first_at) ELSE r.first_at END,
       last_at = CASE WHEN ${adding} THEN greatest(r.last_at, excluded.last_at) ELSE r.last_at END`;
 
-  // Last statement of the transaction on purpose: the daily row is the hottest lock we take.
+  // Last on purpose: the daily row is the hottest lock we take.
   const days = [...perDay.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, v]) => v);
-  await tx.$executeRaw`
+  const dailyUpsert = Prisma.sql`
     INSERT INTO daily_rollups AS r (merchant_id, day, type, location_key, count, amount, points)
     SELECT ${merchantId}::uuid, d, t::"EventType", k, n, a, p
     FROM unnest(${days.map((d) => d.day)}::date[], ${days.map((d) => d.type)}::text[], ${days.map((d) => d.locationKey)}::text[],
                 ${days.map((d) => d.count)}::int[], ${days.map((d) => d.amount.toFixed(2))}::numeric[], ${days.map((d) => d.points)}::bigint[]) AS x(d, t, k, n, a, p)
     ON CONFLICT (merchant_id, day, type, location_key) DO UPDATE SET
       count = r.count + excluded.count, amount = r.amount + excluded.amount, points = r.points + excluded.points`;
+  return [perCustomerUpsert, dailyUpsert];
 }
