@@ -95,19 +95,27 @@ async function recordValid(tx: Tx, scope: MerchantScope, pending: Pending[], sou
     fresh.push(p);
   }
 
-  // 2. Customers and locations, all within this merchant.
-  const { ids: customerIds, locked } = await resolveCustomers(tx, merchantId, fresh.map((p) => ({ ref: p.input.customer, create: p.input.createCustomer === true })));
-  const ready: (Pending & { customerId: string; locationId: string | null; locationName: string | null })[] = [];
-  fresh.forEach((p, i) => {
-    const resolved = customerIds[i];
-    if (typeof resolved !== "string") return void fail(p, resolved ?? { code: "customer_not_found", message: "Customer not found", path: "customer" });
+  // 2. Locations first, then customers, all within this merchant: an event refused for its
+  //    location must not leave a newly created customer behind.
+  const located: (Pending & { locationId: string | null; locationName: string | null })[] = [];
+  for (const p of fresh) {
     let location: { id: string; name: string } | undefined;
     if (p.input.location) {
       const wanted = p.input.location.toLowerCase();
       location = locations.find((l) => l.id === p.input.location || l.name.toLowerCase() === wanted);
-      if (!location) return void fail(p, { code: "unknown_location", message: `No location named “${p.input.location}”. Known: ${locations.map((l) => l.name).join(", ") || "none"}.`, path: "location" });
+      if (!location) {
+        fail(p, { code: "unknown_location", message: `No location named “${p.input.location}”. Known: ${locations.map((l) => l.name).join(", ") || "none"}.`, path: "location" });
+        continue;
+      }
     }
-    ready.push({ ...p, customerId: resolved, locationId: location?.id ?? null, locationName: location?.name ?? null });
+    located.push({ ...p, locationId: location?.id ?? null, locationName: location?.name ?? null });
+  }
+  const { ids: customerIds, locked } = await resolveCustomers(tx, merchantId, located.map((p) => ({ ref: p.input.customer, create: p.input.createCustomer === true })));
+  const ready: ((typeof located)[number] & { customerId: string })[] = [];
+  located.forEach((p, i) => {
+    const resolved = customerIds[i];
+    if (typeof resolved !== "string") return void fail(p, resolved ?? { code: "customer_not_found", message: "Customer not found", path: "customer" });
+    ready.push({ ...p, customerId: resolved });
   });
 
   // 3. The passes we change.

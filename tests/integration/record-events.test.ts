@@ -175,3 +175,14 @@ describe("voidEvent", () => {
     expect((await db.event.findUniqueOrThrow({ where: { id: created(byOwner).event.id } })).voidedAt).toBeNull();
   });
 });
+
+describe("recordEvents leaves nothing half-done", () => {
+  it("does not create a customer for an event refused for its location", async () => {
+    const context = await createContext("owner");
+    const source: EventSourceRef = { kind: "manual", userId: context.user.id, userName: context.user.name };
+    const serial = `LOC-${Date.now()}`;
+    const [result] = await recordEvents(context, [{ type: "visit", customer: { passSerial: serial }, createCustomer: true, location: "Moon base" }], source);
+    expect(result).toMatchObject({ status: "error", error: { code: "unknown_location" } });
+    expect(await db.customer.count({ where: { merchantId: context.merchantId, passSerial: serial } })).toBe(0);
+  });
+});
