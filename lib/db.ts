@@ -29,5 +29,3 @@ export const db: Client = new Proxy({} as Client, {
     return typeof value === "function" ? value.bind(instance) : value;
   },
 });
-
-export type Db = Client;

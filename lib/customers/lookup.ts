@@ -2,7 +2,6 @@ import "server-only";
 import type { MerchantScope } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { normaliseMoney } from "@/lib/events/state";
 
 /** How a point-of-sale identifies the customer in front of it: a scanned pass, its own id, or email. */
 export type CustomerLookupRef = { passSerial: string } | { externalId: string } | { email: string };
@@ -53,7 +52,7 @@ export async function lookupCustomer(scope: MerchantScope, ref: CustomerLookupRe
       pass: {
         pointsBalance: row.pointsBalance,
         visitCount: row.visitCount,
-        lifetimeSpend: normaliseMoney(row.lifetimeSpend.toFixed(2)),
+        lifetimeSpend: row.lifetimeSpend.toFixed(2),
         tier: row.tier,
         lastSeenAt: row.lastSeenAt?.toISOString() ?? null,
       },

@@ -1,7 +1,7 @@
 // The event input shape shared by the record form, the POS API and imports.
 import { z } from "zod";
 import { moneyString } from "@/lib/loyalty/rules";
-import { dataSchemaFor, EVENT_REGISTRY, EVENT_TYPES, type EventType } from "./registry";
+import { dataSchemaFor, EVENT_REGISTRY, EVENT_TYPES } from "./registry";
 
 const MAX_DATA_BYTES = 8 * 1024;
 const FUTURE_TOLERANCE_MS = 24 * 60 * 60 * 1000;
@@ -71,8 +71,4 @@ export function formatPath(path: readonly PropertyKey[], prefix = ""): string {
     out += typeof part === "number" ? `[${part}]` : out ? `.${String(part)}` : String(part);
   }
   return out;
-}
-
-export function isEventType(value: string): value is EventType {
-  return (EVENT_TYPES as readonly string[]).includes(value);
 }

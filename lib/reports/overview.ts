@@ -10,7 +10,7 @@ export interface MerchantOverview {
   eventsThisMonth: number;
   revenueThisMonth: string;
   purchasesThisMonth: number;
-  daily: { day: string; events: number; revenue: number }[];
+  daily: { day: string; events: number }[];
 }
 
 /** The first screen's numbers, read from the daily rollups (not the event table). */
@@ -29,8 +29,8 @@ export async function merchantOverview(context: MerchantContext, now = new Date(
              coalesce(sum(amount) FILTER (WHERE type = 'purchase'), 0) AS revenue
       FROM daily_rollups
       WHERE merchant_id = ${merchantId}::uuid AND day >= ${monthStart}::date AND day <= ${today}::date`,
-    db.$queryRaw<{ day: Date; events: bigint; revenue: Prisma.Decimal }[]>`
-      SELECT day, sum(count)::bigint AS events, coalesce(sum(amount) FILTER (WHERE type = 'purchase'), 0) AS revenue
+    db.$queryRaw<{ day: Date; events: bigint }[]>`
+      SELECT day, sum(count)::bigint AS events
       FROM daily_rollups
       WHERE merchant_id = ${merchantId}::uuid AND day > (${today}::date - 30) AND day <= ${today}::date
       GROUP BY day ORDER BY day`,
@@ -43,6 +43,6 @@ export async function merchantOverview(context: MerchantContext, now = new Date(
     eventsThisMonth: Number(row?.events ?? 0),
     purchasesThisMonth: Number(row?.purchases ?? 0),
     revenueThisMonth: new Prisma.Decimal(row?.revenue ?? 0).toFixed(2),
-    daily: daily.map((d) => ({ day: d.day.toISOString().slice(0, 10), events: Number(d.events), revenue: Number(new Prisma.Decimal(d.revenue).toFixed(2)) })),
+    daily: daily.map((d) => ({ day: d.day.toISOString().slice(0, 10), events: Number(d.events) })),
   };
 }
