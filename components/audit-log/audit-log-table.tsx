@@ -48,12 +48,8 @@ export function AuditLogTable({ result, timeZone, filtered }: { result: Paged<Au
   return (
     <DataTable
       columns={columns}
-      data={result.data}
+      result={result}
       getRowId={(row) => row.id}
-      count={result.count}
-      countIsCapped={result.countIsCapped}
-      page={result.page}
-      pageSize={result.pageSize}
       pageSizes={PAGE_SIZES}
       caption="Audit log"
       noun="entries"

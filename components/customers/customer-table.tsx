@@ -78,12 +78,8 @@ export function CustomerTable({ result, sort, currency, timeZone, empty }: {
   return (
     <DataTable
       columns={columns}
-      data={result.data}
+      result={result}
       getRowId={(row) => row.id}
-      count={result.count}
-      countIsCapped={result.countIsCapped}
-      page={result.page}
-      pageSize={result.pageSize}
       pageSizes={PAGE_SIZES}
       sort={sort}
       empty={empty}

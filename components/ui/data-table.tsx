@@ -19,6 +19,7 @@ import { ArrowDown, ArrowUp, ArrowUpDown, ChevronLeft, ChevronRight } from "luci
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useTransition, type ReactNode } from "react";
 import { formatCount } from "@/lib/format";
+import type { Paged } from "@/lib/paging";
 
 export interface DataTableColumnMeta {
   align?: "left" | "right";
@@ -45,13 +46,9 @@ const DEFAULT_KEYS: DataTableUrlKeys = { page: "page", size: "size", sort: "sort
 
 export interface DataTableProps<TData extends RowData> {
   columns: DataTableColumns<TData>;
-  data: TData[];
+  /** The server's page of rows, exactly as the lib query returned it. */
+  result: Paged<TData>;
   getRowId: (row: TData) => string;
-  /** The paged result: `count` is a lower bound when `countIsCapped`. */
-  count: number;
-  countIsCapped?: boolean;
-  page: number;
-  pageSize: number;
   pageSizes?: readonly number[];
   /** The sort the server applied (column id = the URL's sort key), or none. */
   sort?: { id: string; desc: boolean } | null;
@@ -68,7 +65,8 @@ function apply<T>(updater: Updater<T>, current: T): T {
 }
 
 export function DataTable<TData extends RowData>(props: DataTableProps<TData>) {
-  const { columns, data, count, countIsCapped = false, page, pageSize, pageSizes, sort, empty, caption, noun = "rows" } = props;
+  const { columns, result, pageSizes, sort, empty, caption, noun = "rows" } = props;
+  const { data, count, countIsCapped, page, pageSize } = result;
   const keys = { ...DEFAULT_KEYS, ...props.urlKeys };
   const router = useRouter();
   const pathname = usePathname();
