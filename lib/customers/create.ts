@@ -52,7 +52,7 @@ export async function createCustomer(context: MerchantContext, input: NewCustome
     let passSerial = generatePassSerial();
     while (await tx.customer.findFirst({ where: { merchantId, passSerial }, select: { id: true } })) passSerial = generatePassSerial();
     const customer = await tx.customer.create({
-      data: { merchantId, name: data.name ?? null, email: data.email ?? null, phone: data.phone ?? null, passSerial },
+      data: { merchantId, name: data.name ?? null, email: data.email ?? null, phone: data.phone ?? null, passSerial, pass: { create: {} } },
       select: { id: true, name: true, email: true, phone: true, passSerial: true },
     });
     await writeAudit(

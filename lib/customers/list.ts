@@ -30,19 +30,23 @@ export interface CustomerListRow {
 }
 
 // Allow-list: the only ORDER BY clauses that can reach SQL. Each matches an index
-// (migrations 20261125030000 and 20261125203000) so the first page never sorts the whole merchant.
-// Name Z→A lists nameless customers first: that is the index's backward order, and sorting a
-// million rows to move them would cost more than it is worth.
+// (customers: 20261125030000; customer_passes: 20261125230000) so the first page never sorts the
+// whole merchant. Name Z→A lists nameless customers first, and "last seen, oldest first" lists
+// never-seen customers first: those are the indexes' backward orders, and sorting a million rows
+// to move them would cost more than it is worth.
 const ORDER_BY: Record<CustomerSortKey, Record<"asc" | "desc", Prisma.Sql>> = {
   name: { asc: Prisma.sql`c.name ASC, c.id ASC`, desc: Prisma.sql`c.name DESC, c.id DESC` },
-  spend: { asc: Prisma.sql`c.lifetime_spend ASC, c.id ASC`, desc: Prisma.sql`c.lifetime_spend DESC, c.id DESC` },
-  visits: { asc: Prisma.sql`c.visit_count ASC, c.id ASC`, desc: Prisma.sql`c.visit_count DESC, c.id DESC` },
-  points: { asc: Prisma.sql`c.points_balance ASC, c.id ASC`, desc: Prisma.sql`c.points_balance DESC, c.id DESC` },
+  spend: { asc: Prisma.sql`p.lifetime_spend ASC, p.customer_id ASC`, desc: Prisma.sql`p.lifetime_spend DESC, p.customer_id DESC` },
+  visits: { asc: Prisma.sql`p.visit_count ASC, p.customer_id ASC`, desc: Prisma.sql`p.visit_count DESC, p.customer_id DESC` },
+  points: { asc: Prisma.sql`p.points_balance ASC, p.customer_id ASC`, desc: Prisma.sql`p.points_balance DESC, p.customer_id DESC` },
   lastSeen: {
-    asc: Prisma.sql`c.last_seen_at ASC NULLS LAST, c.id ASC`,
-    desc: Prisma.sql`c.last_seen_at DESC NULLS LAST, c.id DESC`,
+    asc: Prisma.sql`p.last_seen_at ASC NULLS FIRST, p.customer_id ASC`,
+    desc: Prisma.sql`p.last_seen_at DESC NULLS LAST, p.customer_id DESC`,
   },
 };
+
+/** A merchant's customers with their passes; `customerWhere` scopes both sides to the merchant. */
+const FROM = Prisma.sql`customers c JOIN customer_passes p ON p.merchant_id = c.merchant_id AND p.customer_id = c.id`;
 
 /** `%`, `_` and `\` typed by a user are literal characters, not wildcards. */
 export function escapeLike(text: string): string {
@@ -53,25 +57,25 @@ function activityCondition(activity: ActivityFilter, timeZone: string, now: Date
   // "Last N days" are N merchant-local calendar days including today.
   const since = (days: number) => localDayStart(now, timeZone, days - 1);
   switch (activity) {
-    case "seen_7d": return Prisma.sql`c.last_seen_at >= ${since(7)}`;
-    case "seen_30d": return Prisma.sql`c.last_seen_at >= ${since(30)}`;
-    case "not_seen_30d": return Prisma.sql`c.last_seen_at < ${since(30)}`;
-    case "not_seen_60d": return Prisma.sql`c.last_seen_at < ${since(60)}`;
-    case "not_seen_90d": return Prisma.sql`c.last_seen_at < ${since(90)}`;
-    case "never": return Prisma.sql`c.last_seen_at IS NULL`;
+    case "seen_7d": return Prisma.sql`p.last_seen_at >= ${since(7)}`;
+    case "seen_30d": return Prisma.sql`p.last_seen_at >= ${since(30)}`;
+    case "not_seen_30d": return Prisma.sql`p.last_seen_at < ${since(30)}`;
+    case "not_seen_60d": return Prisma.sql`p.last_seen_at < ${since(60)}`;
+    case "not_seen_90d": return Prisma.sql`p.last_seen_at < ${since(90)}`;
+    case "never": return Prisma.sql`p.last_seen_at IS NULL`;
   }
 }
 
 /** The WHERE clause for a merchant's customers under these filters (parameters only, no user text in SQL). */
 export function customerWhere(scope: MerchantScope, filters: CustomerFilters, now = new Date()): Prisma.Sql {
-  const conditions: Prisma.Sql[] = [Prisma.sql`c.merchant_id = ${scope.merchantId}::uuid`];
+  const conditions: Prisma.Sql[] = [Prisma.sql`c.merchant_id = ${scope.merchantId}::uuid`, Prisma.sql`p.merchant_id = ${scope.merchantId}::uuid`];
   if (filters.q) {
     // Exactly the expression of customers_search_trgm_idx, so the trigram index answers it.
     conditions.push(Prisma.sql`(coalesce(c.name, '') || ' ' || coalesce(c.email, '') || ' ' || coalesce(c.phone, '') || ' ' || c.pass_serial) ILIKE ${`%${escapeLike(filters.q)}%`}`);
   }
-  if (filters.tier === NO_TIER) conditions.push(Prisma.sql`c.tier IS NULL`);
-  else if (filters.tier) conditions.push(Prisma.sql`c.tier = ${filters.tier}`);
-  if (filters.pass) conditions.push(Prisma.sql`c.pass_status = ${filters.pass}::"PassStatus"`);
+  if (filters.tier === NO_TIER) conditions.push(Prisma.sql`p.tier IS NULL`);
+  else if (filters.tier) conditions.push(Prisma.sql`p.tier = ${filters.tier}`);
+  if (filters.pass) conditions.push(Prisma.sql`p.pass_status = ${filters.pass}::"PassStatus"`);
   if (filters.activity) conditions.push(activityCondition(filters.activity, scope.merchant.timeZone, now));
   return Prisma.join(conditions, " AND ");
 }
@@ -97,8 +101,8 @@ function toRow(r: RawRow): CustomerListRow {
   };
 }
 
-const COLUMNS = Prisma.sql`c.id::text, c.name, c.email, c.phone, c.pass_serial, c.pass_status::text AS pass_status,
-  c.points_balance, c.visit_count, c.lifetime_spend::text AS lifetime_spend, c.tier, c.last_seen_at`;
+const COLUMNS = Prisma.sql`c.id::text, c.name, c.email, c.phone, c.pass_serial, p.pass_status::text AS pass_status,
+  p.points_balance, p.visit_count, p.lifetime_spend::text AS lifetime_spend, p.tier, p.last_seen_at`;
 
 /**
  * One page of the merchant's customers. The count is exact up to COUNT_CAP (SEARCH_COUNT_CAP for
@@ -114,9 +118,9 @@ export async function listCustomers(scope: MerchantScope, input: unknown, now = 
   const [rows, counted] = await Promise.all([
     offset >= cap
       ? Promise.resolve([] as RawRow[])
-      : db.$queryRaw<RawRow[]>`SELECT ${COLUMNS} FROM customers c WHERE ${where}
+      : db.$queryRaw<RawRow[]>`SELECT ${COLUMNS} FROM ${FROM} WHERE ${where}
           ORDER BY ${ORDER_BY[params.sort][params.dir]} LIMIT ${params.pageSize} OFFSET ${offset}`,
-    db.$queryRaw<{ count: number }[]>`SELECT count(*)::int AS count FROM (SELECT 1 FROM customers c WHERE ${where} LIMIT ${cap + 1}) capped`,
+    db.$queryRaw<{ count: number }[]>`SELECT count(*)::int AS count FROM (SELECT 1 FROM ${FROM} WHERE ${where} LIMIT ${cap + 1}) capped`,
   ]);
   const count = counted[0]?.count ?? 0;
   return {
@@ -143,7 +147,7 @@ export async function* exportCustomerRows(scope: MerchantScope, filters: Custome
   let after = "00000000-0000-0000-0000-000000000000";
   for (;;) {
     const rows = await db.$queryRaw<(RawRow & { external_id: string | null; first_seen_at: Date | null })[]>`
-      SELECT ${COLUMNS}, c.external_id, c.first_seen_at FROM customers c
+      SELECT ${COLUMNS}, c.external_id, p.first_seen_at FROM ${FROM}
       WHERE ${where} AND c.id > ${after}::uuid ORDER BY c.id LIMIT ${batchSize}`;
     if (rows.length === 0) return;
     yield rows.map((r) => ({ ...toRow(r), externalId: r.external_id, firstSeenAt: r.first_seen_at }));

@@ -2,6 +2,7 @@ import "server-only";
 import type { MerchantScope } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { passSelect, withPass } from "./pass";
 
 /** How a point-of-sale identifies the customer in front of it: a scanned pass, its own id, or email. */
 export type CustomerLookupRef = { passSerial: string } | { externalId: string } | { email: string };
@@ -22,8 +23,7 @@ export interface CustomerLookup {
 export type CustomerLookupResult = { status: "found"; lookup: CustomerLookup } | { status: "not_found" } | { status: "ambiguous" };
 
 const lookupSelect = {
-  id: true, name: true, email: true, phone: true, externalId: true, passSerial: true, passStatus: true,
-  pointsBalance: true, visitCount: true, lifetimeSpend: true, tier: true, lastSeenAt: true,
+  id: true, name: true, email: true, phone: true, externalId: true, passSerial: true, pass: { select: passSelect },
 } satisfies Prisma.CustomerSelect;
 
 /**
@@ -40,8 +40,9 @@ export async function lookupCustomer(scope: MerchantScope, ref: CustomerLookupRe
         : { merchantId: scope.merchantId, email: ref.email.trim().toLowerCase() };
   const rows = await db.customer.findMany({ where, select: lookupSelect, take: 2 });
   if (rows.length > 1) return { status: "ambiguous" };
-  const row = rows[0];
-  if (!row) return { status: "not_found" };
+  const found = rows[0];
+  if (!found) return { status: "not_found" };
+  const row = withPass(found);
   return {
     status: "found",
     lookup: {
@@ -52,7 +53,7 @@ export async function lookupCustomer(scope: MerchantScope, ref: CustomerLookupRe
       pass: {
         pointsBalance: row.pointsBalance,
         visitCount: row.visitCount,
-        lifetimeSpend: row.lifetimeSpend.toFixed(2),
+        lifetimeSpend: row.lifetimeSpend,
         tier: row.tier,
         lastSeenAt: row.lastSeenAt?.toISOString() ?? null,
       },

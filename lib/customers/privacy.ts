@@ -5,6 +5,7 @@ import { hasRole } from "@/lib/auth/roles";
 import { writeAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
+import { passSelect, withPass } from "./pass";
 import { suppressionHashes } from "./suppression";
 
 // Privacy requests: a customer's data as one JSON document, and deletion on request. Both are
@@ -35,8 +36,8 @@ export async function exportCustomerData(context: MerchantContext, id: string): 
   const customer = await db.customer.findFirst({
     where: { merchantId, id },
     select: {
-      id: true, name: true, email: true, phone: true, externalId: true, passSerial: true, passStatus: true, pointsBalance: true,
-      visitCount: true, lifetimeSpend: true, tier: true, firstSeenAt: true, lastSeenAt: true, createdAt: true, updatedAt: true,
+      id: true, name: true, email: true, phone: true, externalId: true, passSerial: true, createdAt: true, updatedAt: true,
+      pass: { select: passSelect },
     },
   });
   if (!customer) throw notFound("That customer");
@@ -52,7 +53,7 @@ export async function exportCustomerData(context: MerchantContext, id: string): 
   return {
     exportedAt: new Date().toISOString(),
     merchant: { name: context.merchant.name, timeZone: context.merchant.timeZone, currency: context.merchant.currency },
-    customer: { ...customer, lifetimeSpend: customer.lifetimeSpend.toFixed(2) },
+    customer: withPass(customer),
     events: events.map(({ location, amount, ...event }) => ({ ...event, amount: amount?.toFixed(2) ?? null, location: location?.name ?? null })),
   };
 }

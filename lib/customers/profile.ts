@@ -7,14 +7,13 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { VISIT_TYPES } from "@/lib/events/registry";
 import { nextTier, parseTiers } from "@/lib/loyalty/rules";
 import { recentMonths } from "./display";
+import { passSelect, withPass, type PassFields } from "./pass";
 
 export const customerProfileSelect = {
-  id: true, name: true, email: true, phone: true, externalId: true, passSerial: true, passStatus: true,
-  pointsBalance: true, visitCount: true, lifetimeSpend: true, tier: true, firstSeenAt: true, lastSeenAt: true, createdAt: true,
+  id: true, name: true, email: true, phone: true, externalId: true, passSerial: true, createdAt: true, pass: { select: passSelect },
 } satisfies Prisma.CustomerSelect;
 
-export type CustomerProfile = Omit<Prisma.CustomerGetPayload<{ select: typeof customerProfileSelect }>, "lifetimeSpend"> & {
-  lifetimeSpend: string;
+export type CustomerProfile = Omit<Prisma.CustomerGetPayload<{ select: typeof customerProfileSelect }>, "pass"> & PassFields & {
   nextTier: { name: string; remaining: string; progress: number } | null;
 };
 
@@ -29,8 +28,8 @@ export async function getCustomerProfile(scope: MerchantScope, customerId: strin
     db.merchant.findUnique({ where: { id: scope.merchantId }, select: { tiers: true } }),
   ]);
   if (!customer) return null;
-  const lifetimeSpend = customer.lifetimeSpend.toFixed(2);
-  return { ...customer, lifetimeSpend, nextTier: nextTier(lifetimeSpend, parseTiers(merchant?.tiers)) };
+  const profile = withPass(customer);
+  return { ...profile, nextTier: nextTier(profile.lifetimeSpend, parseTiers(merchant?.tiers)) };
 }
 
 export interface CustomerTotals {

@@ -2,6 +2,7 @@ import "server-only";
 import type { MerchantContext } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { passSelect, withPass } from "./pass";
 
 export interface CustomerSearchHit {
   id: string;
@@ -60,8 +61,9 @@ export async function searchCustomers(context: MerchantContext, query: string, l
   const pattern = `%${escapeLike(q)}%`;
   const lower = q.toLowerCase();
   const source = q.length < SHORT_QUERY_LENGTH
-    ? Prisma.sql`(SELECT * FROM customers WHERE merchant_id = ${context.merchantId}::uuid ORDER BY last_seen_at DESC NULLS LAST, id DESC LIMIT ${SHORT_QUERY_WINDOW}) AS customers`
-    : Prisma.sql`customers`;
+    ? Prisma.sql`(SELECT c.* FROM customer_passes p JOIN customers c ON c.merchant_id = p.merchant_id AND c.id = p.customer_id
+                  WHERE p.merchant_id = ${context.merchantId}::uuid ORDER BY p.last_seen_at DESC NULLS LAST, p.customer_id DESC LIMIT ${SHORT_QUERY_WINDOW}) AS c`
+    : Prisma.sql`customers c`;
   const rows = await db.$queryRaw<Row[]>`
     WITH exact AS (
       SELECT id FROM customers
@@ -69,20 +71,21 @@ export async function searchCustomers(context: MerchantContext, query: string, l
         AND (pass_serial = ${q} OR external_id = ${q} OR lower(email) = ${lower})
       LIMIT ${take}
     ), fuzzy AS (
-      SELECT id FROM ${source}
-      WHERE merchant_id = ${context.merchantId}::uuid
-        AND (coalesce(name,'') || ' ' || coalesce(email,'') || ' ' || coalesce(phone,'') || ' ' || pass_serial) ILIKE ${pattern}
-      ORDER BY last_seen_at DESC NULLS LAST, id DESC
+      SELECT c.id FROM ${source} JOIN customer_passes p ON p.merchant_id = c.merchant_id AND p.customer_id = c.id
+      WHERE c.merchant_id = ${context.merchantId}::uuid
+        AND (coalesce(c.name,'') || ' ' || coalesce(c.email,'') || ' ' || coalesce(c.phone,'') || ' ' || c.pass_serial) ILIKE ${pattern}
+      ORDER BY p.last_seen_at DESC NULLS LAST, c.id DESC
       LIMIT ${take}
     ), hits AS (
       SELECT id, true AS exact FROM exact
       UNION ALL
       SELECT id, false FROM fuzzy WHERE id NOT IN (SELECT id FROM exact)
     )
-    SELECT c.id::text, c.name, c.email, c.phone, c.pass_serial, c.points_balance, c.visit_count, c.tier,
-           c.lifetime_spend::text, c.last_seen_at, h.exact
+    SELECT c.id::text, c.name, c.email, c.phone, c.pass_serial, p.points_balance, p.visit_count, p.tier,
+           p.lifetime_spend::text, p.last_seen_at, h.exact
     FROM hits h JOIN customers c ON c.merchant_id = ${context.merchantId}::uuid AND c.id = h.id
-    ORDER BY h.exact DESC, c.last_seen_at DESC NULLS LAST, c.id DESC
+      JOIN customer_passes p ON p.merchant_id = c.merchant_id AND p.customer_id = c.id
+    ORDER BY h.exact DESC, p.last_seen_at DESC NULLS LAST, c.id DESC
     LIMIT ${take}`;
   return rows.map((r) => ({
     id: r.id,
@@ -104,8 +107,9 @@ export async function getCustomerHit(context: MerchantContext, customerId: strin
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(customerId)) return null;
   const c = await db.customer.findFirst({
     where: { merchantId: context.merchantId, id: customerId },
-    select: { id: true, name: true, email: true, phone: true, passSerial: true, pointsBalance: true, visitCount: true, tier: true, lifetimeSpend: true, lastSeenAt: true },
+    select: { id: true, name: true, email: true, phone: true, passSerial: true, pass: { select: passSelect } },
   });
   if (!c) return null;
-  return { ...c, lifetimeSpend: c.lifetimeSpend.toFixed(2), lastSeenAt: c.lastSeenAt?.toISOString() ?? null, exact: true };
+  const { passStatus: _status, firstSeenAt: _first, ...hit } = withPass(c);
+  return { ...hit, lastSeenAt: hit.lastSeenAt?.toISOString() ?? null, exact: true };
 }

@@ -258,10 +258,10 @@ async function lockKeysAndLoadMerchant(tx: Tx, merchantId: string, sortedKeys: s
 
 function savePassStatesSql(merchantId: string, states: CustomerStateRow[]): Prisma.Sql {
   return Prisma.sql`
-    UPDATE customers c SET points_balance = x.p, visit_count = x.v, lifetime_spend = x.s, tier = x.t,
+    UPDATE customer_passes c SET points_balance = x.p, visit_count = x.v, lifetime_spend = x.s, tier = x.t,
       pass_status = x.ps::"PassStatus", first_seen_at = x.f, last_seen_at = x.l, updated_at = now()
     FROM unnest(${states.map((s) => s.id)}::uuid[], ${states.map((s) => s.points_balance)}::int[], ${states.map((s) => s.visit_count)}::int[],
                 ${states.map((s) => s.lifetime_spend)}::numeric[], ${states.map((s) => s.tier)}::text[], ${states.map((s) => s.pass_status)}::text[],
                 ${states.map((s) => s.first_seen_at)}::timestamptz[], ${states.map((s) => s.last_seen_at)}::timestamptz[]) AS x(id, p, v, s, t, ps, f, l)
-    WHERE c.merchant_id = ${merchantId}::uuid AND c.id = x.id`;
+    WHERE c.merchant_id = ${merchantId}::uuid AND c.customer_id = x.id`;
 }

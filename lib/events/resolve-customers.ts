@@ -32,7 +32,7 @@ function refKey(ref: CustomerRef): string {
  * Creation is serialised per identifier with advisory locks, so concurrent requests for the same
  * new customer create it once. Deleted-on-request customers are refused, never re-created.
  *
- * Existing customers that match are locked FOR UPDATE (in id order, so concurrent batches cannot
+ * The passes of existing customers that match are locked FOR UPDATE (in id order, so concurrent batches cannot
  * deadlock) in the same statement that finds them, and their pass state is returned in `locked`:
  * recordEvents would otherwise lock them in a second round trip. Customers created here are new to
  * this transaction and need no lock; they are not in `locked`.
@@ -53,13 +53,13 @@ export async function resolveCustomers(
   const externals = refs.flatMap((r) => (r.ref.externalId ? [r.ref.externalId] : []));
   const emails = refs.flatMap((r) => (r.ref.email ? [r.ref.email] : []));
   const rows = await tx.$queryRaw<Row[]>`
-    SELECT id::text, pass_serial, external_id, email,
-           points_balance, visit_count, lifetime_spend::text, tier, pass_status::text, first_seen_at, last_seen_at
-    FROM customers
-    WHERE merchant_id = ${merchantId}::uuid
-      AND (id = ANY(${ids}::uuid[]) OR pass_serial = ANY(${serials}::text[])
-           OR external_id = ANY(${externals}::text[]) OR email = ANY(${emails}::text[]))
-    ORDER BY id FOR UPDATE`;
+    SELECT c.id::text, c.pass_serial, c.external_id, c.email,
+           p.points_balance, p.visit_count, p.lifetime_spend::text, p.tier, p.pass_status::text, p.first_seen_at, p.last_seen_at
+    FROM customers c JOIN customer_passes p ON p.merchant_id = c.merchant_id AND p.customer_id = c.id
+    WHERE c.merchant_id = ${merchantId}::uuid
+      AND (c.id = ANY(${ids}::uuid[]) OR c.pass_serial = ANY(${serials}::text[])
+           OR c.external_id = ANY(${externals}::text[]) OR c.email = ANY(${emails}::text[]))
+    ORDER BY c.id FOR UPDATE OF p`;
   const locked = new Map<string, CustomerStateRow>(rows.map(({ pass_serial: _serial, external_id: _external, email: _email, ...state }) => [state.id, state]));
 
   // Indexed once: a 1,000-event batch would otherwise scan every row for every reference.
@@ -118,6 +118,7 @@ export async function resolveCustomers(
         phone: ref.phone ?? null,
         externalId: ref.externalId ?? null,
         passSerial: ref.passSerial ?? generatePassSerial(),
+        pass: { create: {} },
       },
     });
     created.set(key, id);

@@ -22,11 +22,11 @@ export async function loadPassStates(tx: Tx, merchantId: string, ids: string[], 
   const sorted = [...ids].sort();
   const rows = lock
     ? await tx.$queryRaw<CustomerStateRow[]>`
-        SELECT id::text, points_balance, visit_count, lifetime_spend::text, tier, pass_status::text, first_seen_at, last_seen_at
-        FROM customers WHERE merchant_id = ${merchantId}::uuid AND id = ANY(${sorted}::uuid[]) ORDER BY id FOR UPDATE`
+        SELECT customer_id::text AS id, points_balance, visit_count, lifetime_spend::text, tier, pass_status::text, first_seen_at, last_seen_at
+        FROM customer_passes WHERE merchant_id = ${merchantId}::uuid AND customer_id = ANY(${sorted}::uuid[]) ORDER BY customer_id FOR UPDATE`
     : await tx.$queryRaw<CustomerStateRow[]>`
-        SELECT id::text, points_balance, visit_count, lifetime_spend::text, tier, pass_status::text, first_seen_at, last_seen_at
-        FROM customers WHERE merchant_id = ${merchantId}::uuid AND id = ANY(${sorted}::uuid[])`;
+        SELECT customer_id::text AS id, points_balance, visit_count, lifetime_spend::text, tier, pass_status::text, first_seen_at, last_seen_at
+        FROM customer_passes WHERE merchant_id = ${merchantId}::uuid AND customer_id = ANY(${sorted}::uuid[])`;
   return new Map(rows.map((r) => [r.id, r]));
 }
 

@@ -47,10 +47,10 @@ export async function voidEvent(context: MerchantContext, input: z.input<typeof 
 
     await tx.event.update({ where: { id: event.id }, data: { voidedAt: new Date(), voidedById: context.user.id, voidReason: reason } });
     await tx.$executeRaw`
-      UPDATE customers SET points_balance = ${state.points_balance}, visit_count = ${state.visit_count},
+      UPDATE customer_passes SET points_balance = ${state.points_balance}, visit_count = ${state.visit_count},
         lifetime_spend = ${state.lifetime_spend}::numeric, tier = ${state.tier}, updated_at = now(),
         last_seen_at = (SELECT max(occurred_at) FROM events WHERE merchant_id = ${merchantId}::uuid AND customer_id = ${event.customer_id}::uuid AND voided_at IS NULL)
-      WHERE merchant_id = ${merchantId}::uuid AND id = ${event.customer_id}::uuid`;
+      WHERE merchant_id = ${merchantId}::uuid AND customer_id = ${event.customer_id}::uuid`;
     await tx.auditLog.create({
       data: { merchantId, actorUserId: context.user.id, actorLabel: context.user.name, action: "event.voided", targetType: "event", targetId: event.id, details: { reason, type, customerId: event.customer_id } },
     });

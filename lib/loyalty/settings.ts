@@ -48,16 +48,16 @@ export async function saveLoyaltySettings(context: MerchantContext, input: Loyal
     await tx.merchant.update({ where: { id: merchantId }, data: { pointsPerCurrency: data.pointsPerCurrency, tiers } });
     // Same rule as tierFor(): the highest threshold reached (thresholds are distinct).
     const tiersChanged = await tx.$executeRaw`
-      UPDATE customers c SET tier = x.tier, updated_at = now()
+      UPDATE customer_passes c SET tier = x.tier, updated_at = now()
       FROM (
-        SELECT cu.id, (
+        SELECT cu.customer_id, (
           SELECT t.value->>'name' FROM jsonb_array_elements(${JSON.stringify(tiers)}::jsonb) AS t(value)
           WHERE cu.lifetime_spend >= (t.value->>'minSpend')::numeric
           ORDER BY (t.value->>'minSpend')::numeric DESC LIMIT 1
         ) AS tier
-        FROM customers cu WHERE cu.merchant_id = ${merchantId}::uuid
+        FROM customer_passes cu WHERE cu.merchant_id = ${merchantId}::uuid
       ) AS x
-      WHERE c.merchant_id = ${merchantId}::uuid AND c.id = x.id AND c.tier IS DISTINCT FROM x.tier`;
+      WHERE c.merchant_id = ${merchantId}::uuid AND c.customer_id = x.customer_id AND c.tier IS DISTINCT FROM x.tier`;
     await writeAudit(
       { merchantId, userId: context.user.id, label: context.user.name },
       {

@@ -22,7 +22,7 @@ export async function merchantOverview(context: MerchantContext, now = new Date(
 
   const [customers, active, month, daily] = await Promise.all([
     db.customer.count({ where: { merchantId } }),
-    db.customer.count({ where: { merchantId, lastSeenAt: { gte: since30 } } }),
+    db.customerPass.count({ where: { merchantId, lastSeenAt: { gte: since30 } } }),
     db.$queryRaw<{ events: bigint; purchases: bigint; revenue: Prisma.Decimal }[]>`
       SELECT coalesce(sum(count), 0)::bigint AS events,
              coalesce(sum(count) FILTER (WHERE type = 'purchase'), 0)::bigint AS purchases,

@@ -41,23 +41,34 @@ async function copyLines(client: Client, sql: string, lines: Iterable<string>): 
   return stream.rowCount;
 }
 
-export const CUSTOMER_COLUMNS =
-  "id, merchant_id, name, email, phone, external_id, pass_serial, points_balance, visit_count, lifetime_spend, tier, pass_status, first_seen_at, last_seen_at, created_at, updated_at";
+export const CUSTOMER_COLUMNS = "id, merchant_id, name, email, phone, external_id, pass_serial, created_at, updated_at";
+export const PASS_COLUMNS = "merchant_id, customer_id, points_balance, visit_count, lifetime_spend, tier, pass_status, first_seen_at, last_seen_at, updated_at";
 
-/** Customers with their final pass state, from totals recorded while their events were generated. */
-export function copyCustomers(client: Client, plan: MerchantPlan, totals: CustomerTotals): Promise<number> {
+/**
+ * Customers, then their passes with the final state from totals recorded while their events were
+ * generated. Returns the number of customers.
+ */
+export async function copyCustomers(client: Client, plan: MerchantPlan, totals: CustomerTotals): Promise<number> {
   const merchantId = plan.profile.id;
-  function* lines(): Generator<string> {
+  function* customers(): Generator<string> {
+    for (let k = 0; k < plan.customers; k++) {
+      const c = customerAt(plan, k);
+      yield `${c.id}\t${merchantId}\t${text(c.name)}\t${text(c.email)}\t${text(c.phone)}\t${text(c.externalId)}\t${text(c.passSerial)}\t` +
+        `${iso(c.createdAt)}\t${iso(c.createdAt)}\n`;
+    }
+  }
+  function* passes(): Generator<string> {
     for (let k = 0; k < plan.customers; k++) {
       const c = customerAt(plan, k);
       const t = totals.get(k);
       const seen = `${t.firstSeenAt === null ? NULL : iso(t.firstSeenAt)}\t${t.lastSeenAt === null ? NULL : iso(t.lastSeenAt)}`;
-      yield `${c.id}\t${merchantId}\t${text(c.name)}\t${text(c.email)}\t${text(c.phone)}\t${text(c.externalId)}\t${text(c.passSerial)}\t` +
-        `${t.pointsBalance}\t${t.visitCount}\t${formatCents(t.lifetimeSpendCents)}\t${text(t.tier)}\t${t.passStatus}\t${seen}\t` +
-        `${iso(c.createdAt)}\t${iso(t.lastSeenAt ?? c.createdAt)}\n`;
+      yield `${merchantId}\t${c.id}\t${t.pointsBalance}\t${t.visitCount}\t${formatCents(t.lifetimeSpendCents)}\t${text(t.tier)}\t${t.passStatus}\t${seen}\t` +
+        `${iso(t.lastSeenAt ?? c.createdAt)}\n`;
     }
   }
-  return copyLines(client, `COPY customers (${CUSTOMER_COLUMNS}) FROM STDIN`, lines());
+  const count = await copyLines(client, `COPY customers (${CUSTOMER_COLUMNS}) FROM STDIN`, customers());
+  await copyLines(client, `COPY customer_passes (${PASS_COLUMNS}) FROM STDIN`, passes());
+  return count;
 }
 
 /** Generates every customer's events for their totals only (no ids, no output). */

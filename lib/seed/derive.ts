@@ -42,4 +42,15 @@ export async function verifyEventReferences(client: Client, merchantId: string):
   if (row && (row.customers !== "0" || row.locations !== "0")) {
     throw new Error(`Demo data is inconsistent: ${row.customers} events without their customer, ${row.locations} with an unknown location`);
   }
+  const passes = await client.query<{ orphans: string; missing: string }>(
+    `SELECT (SELECT count(*) FROM customer_passes p WHERE p.merchant_id = $1
+               AND NOT EXISTS (SELECT 1 FROM customers c WHERE c.merchant_id = p.merchant_id AND c.id = p.customer_id)) AS orphans,
+            (SELECT count(*) FROM customers c WHERE c.merchant_id = $1
+               AND NOT EXISTS (SELECT 1 FROM customer_passes p WHERE p.merchant_id = c.merchant_id AND p.customer_id = c.id)) AS missing`,
+    [merchantId],
+  );
+  const p = passes.rows[0];
+  if (p && (p.orphans !== "0" || p.missing !== "0")) {
+    throw new Error(`Demo data is inconsistent: ${p.orphans} passes without their customer, ${p.missing} customers without a pass`);
+  }
 }

@@ -82,7 +82,7 @@ export async function seedDemoData(databaseUrl: string, options: SeedOptions = {
       perMerchant.push(await loadMerchant(client, plan, passwordHash, log));
     }
     // Fresh statistics, so the first queries on the new data get good plans.
-    await client.query("ANALYZE merchants, users, locations, api_keys, customers, events, daily_rollups, customer_rollups");
+    await client.query("ANALYZE merchants, users, locations, api_keys, customers, customer_passes, events, daily_rollups, customer_rollups");
   } finally {
     await client.end();
   }

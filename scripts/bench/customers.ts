@@ -76,7 +76,7 @@ async function main() {
   const [counted] = await db.$queryRaw<{ customers: bigint }[]>`SELECT count(*)::bigint AS customers FROM customers WHERE merchant_id = ${context.merchantId}::uuid`;
   const customer = await pickCustomer(context);
   const sample = await db.customer.findFirst({ where: { merchantId: context.merchantId, email: { not: null } }, select: { email: true, passSerial: true, name: true } });
-  const tier = (await db.customer.findFirst({ where: { merchantId: context.merchantId, tier: { not: null } }, select: { tier: true } }))?.tier;
+  const tier = (await db.customerPass.findFirst({ where: { merchantId: context.merchantId, tier: { not: null } }, select: { tier: true } }))?.tier;
   console.log(`Merchant ${context.merchant.name}: ${counted?.customers ?? 0} customers; customer ${customer.id} has ${customer.events} events; ${RUNS} runs each\n`);
 
   const rows: Row[] = [];

@@ -22,25 +22,27 @@ const SEARCH_SQL = `
     WHERE merchant_id = $1::uuid AND (pass_serial = $2 OR external_id = $2 OR lower(email) = $3)
     LIMIT $5
   ), fuzzy AS (
-    SELECT id FROM customers
-    WHERE merchant_id = $1::uuid
-      AND (coalesce(name,'') || ' ' || coalesce(email,'') || ' ' || coalesce(phone,'') || ' ' || pass_serial) ILIKE $4
-    ORDER BY last_seen_at DESC NULLS LAST, id DESC
+    SELECT c.id FROM customers c JOIN customer_passes p ON p.merchant_id = c.merchant_id AND p.customer_id = c.id
+    WHERE c.merchant_id = $1::uuid
+      AND (coalesce(c.name,'') || ' ' || coalesce(c.email,'') || ' ' || coalesce(c.phone,'') || ' ' || c.pass_serial) ILIKE $4
+    ORDER BY p.last_seen_at DESC NULLS LAST, c.id DESC
     LIMIT $5
   ), hits AS (
     SELECT id, true AS exact FROM exact
     UNION ALL
     SELECT id, false FROM fuzzy WHERE id NOT IN (SELECT id FROM exact)
   )
-  SELECT c.id, c.name, c.email, c.phone, c.pass_serial, c.points_balance, c.visit_count, c.tier, c.lifetime_spend::text, c.last_seen_at, h.exact
+  SELECT c.id, c.name, c.email, c.phone, c.pass_serial, p.points_balance, p.visit_count, p.tier, p.lifetime_spend::text, p.last_seen_at, h.exact
   FROM hits h JOIN customers c ON c.merchant_id = $1::uuid AND c.id = h.id
-  ORDER BY h.exact DESC, c.last_seen_at DESC NULLS LAST, c.id DESC
+    JOIN customer_passes p ON p.merchant_id = c.merchant_id AND p.customer_id = c.id
+  ORDER BY h.exact DESC, p.last_seen_at DESC NULLS LAST, c.id DESC
   LIMIT $5`;
 
 // Keep in step with searchCustomers(): same CTEs, same index expression, and the same bound on
 // queries under 3 characters (they have no trigrams).
-const SHORT_SOURCE = "(SELECT * FROM customers WHERE merchant_id = $1::uuid ORDER BY last_seen_at DESC NULLS LAST, id DESC LIMIT 5000) AS customers";
-const searchSql = (q: string) => SEARCH_SQL.replace("FROM customers\n    WHERE merchant_id = $1::uuid\n      AND (coalesce", `FROM ${q.length < 3 ? SHORT_SOURCE : "customers"}\n    WHERE merchant_id = $1::uuid\n      AND (coalesce`);
+const SHORT_SOURCE = `(SELECT c.* FROM customer_passes p JOIN customers c ON c.merchant_id = p.merchant_id AND c.id = p.customer_id
+  WHERE p.merchant_id = $1::uuid ORDER BY p.last_seen_at DESC NULLS LAST, p.customer_id DESC LIMIT 5000) AS c`;
+const searchSql = (q: string) => SEARCH_SQL.replace("SELECT c.id FROM customers c JOIN", `SELECT c.id FROM ${q.length < 3 ? SHORT_SOURCE : "customers c"} JOIN`);
 
 const escapeLike = (v: string) => v.replace(/[\\%_]/g, (c) => `\\${c}`);
 const params = (merchantId: string, q: string, limit: number) => [merchantId, q, q.toLowerCase(), `%${escapeLike(q)}%`, limit];
@@ -51,18 +53,22 @@ async function seedSynthetic(client: pg.Client, n: number): Promise<string> {
   const first = ["Ada", "Grace", "Alan", "Linus", "Margaret", "Ken", "Barbara", "Edsger", "Sofia", "Mateo", "Aiko", "Kwame", "Priya", "Lars", "Chen", "Olga"];
   const last = ["Lovelace", "Hopper", "Turing", "Torvalds", "Hamilton", "Thompson", "Liskov", "Dijkstra", "García", "Rossi", "Tanaka", "Mensah", "Patel", "Berg", "Wang", "Ivanova"];
   await client.query(
-    `INSERT INTO customers (id, merchant_id, name, email, phone, external_id, pass_serial, last_seen_at)
+    `WITH added AS (
+     INSERT INTO customers (id, merchant_id, name, email, phone, external_id, pass_serial)
      SELECT gen_random_uuid(), $1::uuid,
             ($2::text[])[1 + g % 16] || ' ' || ($3::text[])[1 + (g / 16) % 16] || CASE WHEN g % 7 = 0 THEN ' Jr' ELSE '' END,
             CASE WHEN g % 5 = 0 THEN NULL ELSE 'user' || g || '@' || (ARRAY['gmail.com','example.com','mail.test'])[1 + g % 3] END,
             CASE WHEN g % 3 = 0 THEN NULL ELSE '+1 ' || (200 + g % 800)::text || ' 555 ' || lpad((g % 10000)::text, 4, '0') END,
             CASE WHEN g % 2 = 0 THEN 'pos-' || g END,
-            'BB-' || upper(substr(md5(g::text), 1, 3) || lpad(to_hex(g), 5, '0')), -- unique per g
-            CASE WHEN g % 10 = 0 THEN NULL ELSE now() - (g * 37 % 525600 || ' minutes')::interval END
-     FROM generate_series(1, $4::int) g`,
+            'BB-' || upper(substr(md5(g::text), 1, 3) || lpad(to_hex(g), 5, '0')) -- unique per g
+     FROM generate_series(1, $4::int) g
+     RETURNING id, merchant_id, pass_serial)
+     INSERT INTO customer_passes (merchant_id, customer_id, last_seen_at)
+     SELECT merchant_id, id, CASE WHEN g % 10 = 0 THEN NULL ELSE now() - (g * 37 % 525600 || ' minutes')::interval END
+     FROM (SELECT *, ('x' || lpad(right(pass_serial, 5), 8, '0'))::bit(32)::int AS g FROM added) a`,
     [id, first, last, n],
   );
-  await client.query("ANALYZE customers");
+  await client.query("ANALYZE customers, customer_passes");
   return id;
 }
 
@@ -76,7 +82,7 @@ async function pickMerchant(client: pg.Client): Promise<string> {
 /** Representative queries drawn from the merchant's own data. */
 async function sampleQueries(client: pg.Client, merchantId: string): Promise<[string, string][]> {
   const r = await client.query<{ name: string | null; email: string | null; phone: string | null; pass_serial: string }>(
-    "SELECT name, email, phone, pass_serial FROM customers WHERE merchant_id = $1 AND email IS NOT NULL AND phone IS NOT NULL AND name IS NOT NULL ORDER BY last_seen_at ASC NULLS FIRST LIMIT 1",
+    "SELECT name, email, phone, pass_serial FROM customers c JOIN customer_passes p ON p.merchant_id = c.merchant_id AND p.customer_id = c.id WHERE c.merchant_id = $1 AND email IS NOT NULL AND phone IS NOT NULL AND name IS NOT NULL ORDER BY p.last_seen_at ASC NULLS FIRST LIMIT 1",
     [merchantId],
   );
   const c = r.rows[0];

@@ -9,7 +9,7 @@ describe("POST /api/v1/events under concurrency", () => {
   it("keeps balances, visits and rollups exact for 60 concurrent single events on one pass", async () => {
     const merchant = await createMerchant();
     const { secret } = await createApiKey(merchant.id, { rateLimitPerSecond: 10_000 });
-    const customer = await db.customer.create({ data: { merchantId: merchant.id, passSerial: `C-${crypto.randomUUID()}` } });
+    const customer = await db.customer.create({ data: { merchantId: merchant.id, passSerial: `C-${crypto.randomUUID()}`, pass: { create: {} } } });
     const ref = { passSerial: customer.passSerial };
     const post = (body: unknown, key?: string) =>
       postEvents(apiRequest("/api/v1/events", secret, { method: "POST", body: JSON.stringify(body), headers: key ? { "Idempotency-Key": key } : {} }));
@@ -18,7 +18,7 @@ describe("POST /api/v1/events under concurrency", () => {
       ...Array.from({ length: 30 }, () => post({ type: "visit", customer: ref })),
     ]);
     expect(responses.map((r) => r.status)).toEqual(Array(60).fill(201));
-    const after = await db.customer.findUniqueOrThrow({ where: { id: customer.id } });
+    const after = await db.customerPass.findFirstOrThrow({ where: { customerId: customer.id } });
     expect(after).toMatchObject({ pointsBalance: 60, visitCount: 30 }); // 30 × floor(2.50)
     expect(after.lifetimeSpend.toFixed(2)).toBe("75.00");
     const rollups = await db.customerRollup.findMany({ where: { merchantId: merchant.id, customerId: customer.id }, orderBy: { type: "asc" } });
@@ -30,7 +30,7 @@ describe("POST /api/v1/events under concurrency", () => {
   it("answers 40 concurrent retries of one key with one 201 and 39 replays of the same event", async () => {
     const merchant = await createMerchant();
     const { secret } = await createApiKey(merchant.id, { rateLimitPerSecond: 10_000 });
-    const customer = await db.customer.create({ data: { merchantId: merchant.id, passSerial: `C-${crypto.randomUUID()}` } });
+    const customer = await db.customer.create({ data: { merchantId: merchant.id, passSerial: `C-${crypto.randomUUID()}`, pass: { create: {} } } });
     const body = JSON.stringify({ type: "purchase", customer: { passSerial: customer.passSerial }, amount: "9.00" });
     const responses = await Promise.all(
       Array.from({ length: 40 }, () => postEvents(apiRequest("/api/v1/events", secret, { method: "POST", body, headers: { "Idempotency-Key": "same" } }))),

@@ -13,7 +13,7 @@ async function setup(rateLimitPerSecond = 1000) {
   const merchant = await createMerchant();
   await db.location.create({ data: { merchantId: merchant.id, name: "Downtown" } });
   const { secret, row } = await createApiKey(merchant.id, { rateLimitPerSecond });
-  const customer = await db.customer.create({ data: { merchantId: merchant.id, name: "Ada", email: "ada@test.example", passSerial: `T-${crypto.randomUUID().slice(0, 8)}` } });
+  const customer = await db.customer.create({ data: { merchantId: merchant.id, name: "Ada", email: "ada@test.example", passSerial: `T-${crypto.randomUUID().slice(0, 8)}`, pass: { create: {} } } });
   const post = async (body: unknown, headers: Record<string, string> = {}) => {
     const response = await postEvents(apiRequest("/api/v1/events", secret, { method: "POST", body: typeof body === "string" ? body : JSON.stringify(body), headers }));
     return { status: response.status, headers: response.headers, body: (await response.json()) as Json };
@@ -103,7 +103,7 @@ describe("GET /api/v1/customers/lookup", () => {
   it("finds a customer by pass serial, external id or email, only within the key's merchant", async () => {
     const a = await setup();
     const b = await setup();
-    await db.customer.update({ where: { id: a.customer.id }, data: { externalId: "pos-42", pointsBalance: 30, visitCount: 2, lifetimeSpend: "30.5" } });
+    await db.customer.update({ where: { id: a.customer.id }, data: { externalId: "pos-42", pass: { update: { pointsBalance: 30, visitCount: 2, lifetimeSpend: "30.5" } } } });
     const found = await a.get(lookup, `/api/v1/customers/lookup?passSerial=${encodeURIComponent(a.customer.passSerial)}`);
     expect(found).toMatchObject({ status: 200, body: { customer: { id: a.customer.id, passSerial: a.customer.passSerial, externalId: "pos-42", passStatus: "not_installed" }, pass: { pointsBalance: 30, visitCount: 2, lifetimeSpend: "30.50", tier: null, lastSeenAt: null } } });
     expect((await a.get(lookup, "/api/v1/customers/lookup?externalId=pos-42")).status).toBe(200);
@@ -115,7 +115,7 @@ describe("GET /api/v1/customers/lookup", () => {
 
   it("reports an email shared by two customers as ambiguous", async () => {
     const a = await setup();
-    await db.customer.create({ data: { merchantId: a.merchant.id, email: "ada@test.example", passSerial: `T2-${Date.now()}` } });
+    await db.customer.create({ data: { merchantId: a.merchant.id, email: "ada@test.example", passSerial: `T2-${Date.now()}`, pass: { create: {} } } });
     expect(await a.get(lookup, "/api/v1/customers/lookup?email=ada@test.example")).toMatchObject({ status: 422, body: { error: { code: "customer_ambiguous" } } });
   });
 });

@@ -10,9 +10,9 @@ async function seedShop() {
   const tag = Math.random().toString(36).slice(2, 8).toUpperCase();
   const m = context.merchantId;
   const minutesAgo = (n: number) => new Date(Date.now() - n * 60_000);
-  const ada = await db.customer.create({ data: { merchantId: m, name: "Ada Lovelace", email: "ada@example.com", phone: "+1 555 0100", passSerial: `BB-${tag}ADA`, externalId: `POS-${tag}-1`, lastSeenAt: minutesAgo(30) } });
-  const adam = await db.customer.create({ data: { merchantId: m, name: "Adam Smith", email: "adam@example.com", phone: "+1 555 0199", passSerial: `BB-${tag}ADAM`, lastSeenAt: minutesAgo(5) } });
-  const grace = await db.customer.create({ data: { merchantId: m, name: "Grace Hopper", email: "grace_h@example.com", phone: "+44 20 7946 0018", passSerial: `BB-${tag}GR`, lastSeenAt: minutesAgo(60) } });
+  const ada = await db.customer.create({ data: { merchantId: m, name: "Ada Lovelace", email: "ada@example.com", phone: "+1 555 0100", passSerial: `BB-${tag}ADA`, externalId: `POS-${tag}-1`, pass: { create: { lastSeenAt: minutesAgo(30) } } } });
+  const adam = await db.customer.create({ data: { merchantId: m, name: "Adam Smith", email: "adam@example.com", phone: "+1 555 0199", passSerial: `BB-${tag}ADAM`, pass: { create: { lastSeenAt: minutesAgo(5) } } } });
+  const grace = await db.customer.create({ data: { merchantId: m, name: "Grace Hopper", email: "grace_h@example.com", phone: "+44 20 7946 0018", passSerial: `BB-${tag}GR`, pass: { create: { lastSeenAt: minutesAgo(60) } } } });
   return { context, tag, ada, adam, grace };
 }
 

@@ -19,7 +19,7 @@ async function fixture() {
   const ids: string[] = [];
   for (const [i, s] of specs.entries()) {
     const c = await createCustomer(context, { name: s.name, email: s.email, phone: s.phone, tier: s.tier, passStatus: s.passStatus, passSerial: `SER-${i}-XYZ` });
-    await db.customer.update({ where: { id: c.id }, data: { lifetimeSpend: s.spend, visitCount: s.visits, pointsBalance: s.points, lastSeenAt: s.seen } });
+    await db.customer.update({ where: { id: c.id }, data: { pass: { update: { lifetimeSpend: s.spend, visitCount: s.visits, pointsBalance: s.points, lastSeenAt: s.seen } } } });
     ids.push(c.id);
   }
   return { context, ids };

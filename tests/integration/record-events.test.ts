@@ -14,7 +14,7 @@ function created(result: RecordResult | undefined) {
 async function setup(role: "owner" | "staff" = "owner") {
   const context = await createContext(role);
   const source: EventSourceRef = { kind: "manual", userId: context.user.id, userName: context.user.name };
-  const customer = await db.customer.create({ data: { merchantId: context.merchantId, name: "Ada", passSerial: `S-${Date.now()}-${Math.random()}` } });
+  const customer = await db.customer.create({ data: { merchantId: context.merchantId, name: "Ada", passSerial: `S-${Date.now()}-${Math.random()}`, pass: { create: {} } } });
   return { context, source, customer };
 }
 
@@ -31,7 +31,7 @@ describe("recordEvents", () => {
     ], source);
     expect(created(results[0]).event.points).toBe(121); // floor(60.99 × 2)
     expect(created(results[1]).pass).toMatchObject({ pointsBalance: 219, lifetimeSpend: "110.00", tier: "Silver" });
-    const after = await db.customer.findUniqueOrThrow({ where: { id: customer.id } });
+    const after = await db.customerPass.findFirstOrThrow({ where: { customerId: customer.id } });
     expect(after.pointsBalance).toBe(219);
     expect(after.visitCount).toBe(2);
     expect(after.lifetimeSpend.toFixed(2)).toBe("110.00");
@@ -103,7 +103,7 @@ describe("recordEvents", () => {
     const [bySerial] = await recordEvents(a.context, [{ type: "visit", customer: { passSerial: b.customer.passSerial }, createCustomer: true }], a.source);
     // Creates a separate customer in merchant A; B's pass is untouched.
     expect(bySerial?.status).toBe("created");
-    expect((await db.customer.findUniqueOrThrow({ where: { id: b.customer.id } })).visitCount).toBe(0);
+    expect((await db.customerPass.findFirstOrThrow({ where: { customerId: b.customer.id } })).visitCount).toBe(0);
   });
 
   it("keeps balances exact under 50 concurrent purchases for one customer", async () => {
@@ -113,7 +113,7 @@ describe("recordEvents", () => {
       Array.from({ length: 50 }, () => recordEvents(context, [{ type: "purchase", customer: ref, amount: "3.75" }, { type: "visit", customer: ref }], source)),
     );
     expect(results.flat().every((r) => r.status === "created")).toBe(true);
-    const after = await db.customer.findUniqueOrThrow({ where: { id: customer.id } });
+    const after = await db.customerPass.findFirstOrThrow({ where: { customerId: customer.id } });
     expect(after.pointsBalance).toBe(150); // 50 × floor(3.75)
     expect(after.visitCount).toBe(50);
     expect(after.lifetimeSpend.toFixed(2)).toBe("187.50");
@@ -126,9 +126,9 @@ describe("recordEvents", () => {
     const { context, source } = await setup();
     const serial = `NEW-${Date.now()}`;
     await Promise.all(Array.from({ length: 10 }, () => recordEvents(context, [{ type: "visit", customer: { passSerial: serial, name: "Neo" }, createCustomer: true }], source)));
-    const customers = await db.customer.findMany({ where: { merchantId: context.merchantId, passSerial: serial } });
+    const customers = await db.customer.findMany({ where: { merchantId: context.merchantId, passSerial: serial }, include: { pass: true } });
     expect(customers).toHaveLength(1);
-    expect(customers[0]?.visitCount).toBe(10);
+    expect(customers[0]?.pass?.visitCount).toBe(10);
   });
 
   it("derives a check-out's duration from the open check-in", async () => {

@@ -7,7 +7,7 @@ import { createContext } from "../support/factories";
 
 async function setup() {
   const context = await createContext("staff", { timeZone: "America/New_York" });
-  const customer = await db.customer.create({ data: { merchantId: context.merchantId, name: "Ada", passSerial: `S-${Math.random()}` } });
+  const customer = await db.customer.create({ data: { merchantId: context.merchantId, name: "Ada", passSerial: `S-${Math.random()}`, pass: { create: {} } } });
   const location = await db.location.create({ data: { merchantId: context.merchantId, name: "Downtown" } });
   return { context, customer, location };
 }

@@ -46,12 +46,12 @@ describe("loyalty settings", () => {
     const context = await createContext("owner");
     const m = context.merchantId;
     expect(await getLoyaltySettings(context)).toEqual({ pointsPerCurrency: "1", tiers: [{ name: "Silver", minSpend: "500" }, { name: "Gold", minSpend: "1500" }] });
-    const mk = (spend: string, tier: string | null) => db.customer.create({ data: { merchantId: m, passSerial: `S-${Math.random()}`, lifetimeSpend: spend, tier } });
+    const mk = (spend: string, tier: string | null) => db.customer.create({ data: { merchantId: m, passSerial: `S-${Math.random()}`, pass: { create: { lifetimeSpend: spend, tier } } } });
     const low = await mk("99.99", null);
     const mid = await mk("500.00", "Silver");
     const high = await mk("1600.00", "Gold");
     const other = await createContext("owner");
-    const foreign = await db.customer.create({ data: { merchantId: other.merchantId, passSerial: "F-1", lifetimeSpend: "2000", tier: "Gold" } });
+    const foreign = await db.customer.create({ data: { merchantId: other.merchantId, passSerial: "F-1", pass: { create: { lifetimeSpend: "2000", tier: "Gold" } } } });
 
     const { settings, tiersChanged } = await saveLoyaltySettings(context, {
       pointsPerCurrency: "2.5",
@@ -59,7 +59,7 @@ describe("loyalty settings", () => {
     });
     expect(settings.tiers.map((t) => t.name)).toEqual(["Bronze", "Silver", "Platinum"]);
     expect(tiersChanged).toBe(1); // only the 1,600 customer: Gold → Platinum
-    const tierOf = async (id: string) => (await db.customer.findUniqueOrThrow({ where: { id } })).tier;
+    const tierOf = async (id: string) => (await db.customerPass.findFirstOrThrow({ where: { customerId: id } })).tier;
     expect([await tierOf(low.id), await tierOf(mid.id), await tierOf(high.id)]).toEqual([null, "Silver", "Platinum"]);
     expect(await tierOf(foreign.id)).toBe("Gold");
     const merchant = await db.merchant.findUniqueOrThrow({ where: { id: m } });

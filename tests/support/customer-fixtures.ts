@@ -18,8 +18,7 @@ export async function createCustomer(
       phone: overrides.phone ?? null,
       externalId: overrides.externalId ?? null,
       passSerial: overrides.passSerial ?? `PC-${randomUUID().slice(0, 10).toUpperCase()}`,
-      passStatus: overrides.passStatus ?? "installed",
-      tier: overrides.tier ?? null,
+      pass: { create: { passStatus: overrides.passStatus ?? "installed", tier: overrides.tier ?? null } },
     },
   });
 }
@@ -61,13 +60,13 @@ export async function recomputeFromEvents(scope: MerchantScope, customerId: stri
   const m = scope.merchantId;
   const tz = scope.merchant.timeZone;
   await db.$executeRaw`
-    UPDATE customers c SET
+    UPDATE customer_passes c SET
       points_balance = coalesce(s.points, 0), visit_count = coalesce(s.visits, 0), lifetime_spend = coalesce(s.spend, 0),
       first_seen_at = s.first_at, last_seen_at = s.last_at
     FROM (SELECT sum(points)::int AS points, (count(*) FILTER (WHERE type IN ('visit', 'check_in')))::int AS visits,
                  sum(amount) FILTER (WHERE type = 'purchase') AS spend, min(occurred_at) AS first_at, max(occurred_at) AS last_at
           FROM events WHERE merchant_id = ${m}::uuid AND customer_id = ${customerId}::uuid AND voided_at IS NULL) s
-    WHERE c.merchant_id = ${m}::uuid AND c.id = ${customerId}::uuid`;
+    WHERE c.merchant_id = ${m}::uuid AND c.customer_id = ${customerId}::uuid`;
   await db.$executeRaw`DELETE FROM customer_rollups WHERE merchant_id = ${m}::uuid AND customer_id = ${customerId}::uuid`;
   await db.$executeRaw`
     INSERT INTO customer_rollups (merchant_id, customer_id, type, count, amount, points, first_at, last_at)
