@@ -1,33 +1,52 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
+import type { EventType } from "./registry";
 
 type Tx = Prisma.TransactionClient;
 
+/** One event row as recordEvents writes it. */
+export interface EventRow {
+  id: string;
+  merchantId: string;
+  customerId: string;
+  type: EventType;
+  customName: string | null;
+  occurredAt: Date;
+  /** Exact decimal string, or null. */
+  amount: string | null;
+  points: number;
+  locationId: string | null;
+  data: Record<string, unknown>;
+  source: "manual" | "api" | "import" | "automation";
+  idempotencyKey: string | null;
+  requestHash: string | null;
+  recordedById: string | null;
+  apiKeyId: string | null;
+}
+
 /**
- * Inserts recorded events with one statement over column arrays. Same rows as
- * `tx.event.createMany`, but a 1,000-event batch is 15 array parameters instead of 15,000 scalar
- * ones, which Prisma's query builder and PostgreSQL's parser both handled slowly.
+ * Inserts recorded events with one statement. The rows travel as one JSON parameter read by
+ * json_to_recordset: a 1,000-event batch is one string built by JSON.stringify, instead of 15
+ * arrays of 1,000 values that Prisma and pg serialise value by value (about 10 ms of CPU).
  */
-export async function insertEvents(tx: Tx, rows: Prisma.EventCreateManyInput[]): Promise<void> {
+export async function insertEvents(tx: Tx, rows: EventRow[]): Promise<void> {
   if (rows.length === 0) return;
   await tx.$executeRaw(insertEventsSql(rows));
 }
 
 /** The INSERT of insertEvents, for callers that fold it into one statement with other writes. */
-export function insertEventsSql(rows: Prisma.EventCreateManyInput[]): Prisma.Sql {
-  const col = <T>(pick: (row: Prisma.EventCreateManyInput) => T) => rows.map(pick);
+export function insertEventsSql(rows: EventRow[]): Prisma.Sql {
+  const json = JSON.stringify(rows.map((r) => ({
+    id: r.id, merchant_id: r.merchantId, customer_id: r.customerId, type: r.type, custom_name: r.customName,
+    occurred_at: r.occurredAt.toISOString(), amount: r.amount, points: r.points, location_id: r.locationId, data: r.data,
+    source: r.source, idempotency_key: r.idempotencyKey, request_hash: r.requestHash, recorded_by_id: r.recordedById, api_key_id: r.apiKeyId,
+  })));
   return Prisma.sql`
     INSERT INTO events (id, merchant_id, customer_id, type, custom_name, occurred_at, amount, points, location_id, data, source,
                         idempotency_key, request_hash, recorded_by_id, api_key_id)
-    SELECT id, merchant_id, customer_id, type::"EventType", custom_name, occurred_at, amount, points, location_id, data, source::"EventSource",
-           idempotency_key, request_hash, recorded_by_id, api_key_id
-    FROM unnest(
-      ${col((r) => r.id ?? null)}::uuid[], ${col((r) => r.merchantId)}::uuid[], ${col((r) => r.customerId)}::uuid[], ${col((r) => r.type)}::text[],
-      ${col((r) => r.customName ?? null)}::text[], ${col((r) => new Date(r.occurredAt))}::timestamptz[],
-      ${col((r) => (r.amount == null ? null : r.amount.toString()))}::numeric[], ${col((r) => r.points ?? 0)}::int[],
-      ${col((r) => r.locationId ?? null)}::uuid[], ${col((r) => JSON.stringify(r.data ?? {}))}::jsonb[], ${col((r) => r.source)}::text[],
-      ${col((r) => r.idempotencyKey ?? null)}::text[], ${col((r) => r.requestHash ?? null)}::text[],
-      ${col((r) => r.recordedById ?? null)}::uuid[], ${col((r) => r.apiKeyId ?? null)}::uuid[]
-    ) AS x(id, merchant_id, customer_id, type, custom_name, occurred_at, amount, points, location_id, data, source,
-           idempotency_key, request_hash, recorded_by_id, api_key_id)`;
+    SELECT id, merchant_id, customer_id, type::"EventType", custom_name, occurred_at, amount, points, location_id, coalesce(data, '{}'::jsonb),
+           source::"EventSource", idempotency_key, request_hash, recorded_by_id, api_key_id
+    FROM json_to_recordset(${json}::json) AS x(id uuid, merchant_id uuid, customer_id uuid, type text, custom_name text, occurred_at timestamptz,
+           amount numeric, points int, location_id uuid, data jsonb, source text, idempotency_key text, request_hash text,
+           recorded_by_id uuid, api_key_id uuid)`;
 }

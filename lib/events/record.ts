@@ -7,7 +7,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { uuidv7 } from "@/lib/ids";
 import { parseTiers, pointsForPurchase, tierFor } from "@/lib/loyalty/rules";
 import { localDate } from "@/lib/time";
-import { insertEventsSql } from "./insert";
+import { insertEventsSql, type EventRow } from "./insert";
 import { VISIT_TYPES } from "./registry";
 import { resolveCustomers } from "./resolve-customers";
 import { rollupStatements, type RollupDelta } from "./rollups";
@@ -19,15 +19,37 @@ type Tx = Prisma.TransactionClient;
 
 export const MAX_BATCH = 1000;
 
-/** A stable hash of what was asked, to tell an idempotent replay from a different request. */
+/**
+ * A stable hash of what was asked, to tell an idempotent replay from a different request: SHA-256
+ * of the JSON with object keys sorted and `idempotencyKey` left out at every level. Stored with
+ * events, so the text hashed must never change.
+ */
 export function requestHash(input: unknown): string {
-  const canonical = (value: unknown): unknown =>
-    Array.isArray(value)
-      ? value.map(canonical)
-      : value && typeof value === "object"
-        ? Object.fromEntries(Object.entries(value).filter(([k]) => k !== "idempotencyKey").sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => [k, canonical(v)]))
-        : value;
-  return createHash("sha256").update(JSON.stringify(canonical(input))).digest("hex");
+  return createHash("sha256").update(canonicalJson(input)).digest("hex");
+}
+
+/** Integer-like keys ("0", "42"), which JavaScript objects always list first, in numeric order. */
+const isIndexKey = (key: string) => /^(?:0|[1-9]\d{0,9})$/.test(key) && Number(key) < 2 ** 32 - 1;
+
+/**
+ * JSON.stringify with sorted object keys and without `idempotencyKey`, built in one pass. Keys
+ * come in the order the first implementation produced (sorted, then rebuilt into an object, which
+ * puts integer-like keys first).
+ */
+function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== "object") return JSON.stringify(value) ?? "null";
+  if (typeof (value as { toJSON?: unknown }).toJSON === "function") return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map((v: unknown) => (v === undefined || typeof v === "function" ? "null" : canonicalJson(v))).join(",")}]`;
+  const record = value as Record<string, unknown>;
+  let out = "";
+  const keys = Object.keys(record).sort();
+  const ordered = keys.some(isIndexKey) ? [...keys.filter(isIndexKey).sort((a, b) => Number(a) - Number(b)), ...keys.filter((k) => !isIndexKey(k))] : keys;
+  for (const key of ordered) {
+    const v = record[key];
+    if (key === "idempotencyKey" || v === undefined || typeof v === "function") continue;
+    out += `${out ? "," : ""}${JSON.stringify(key)}:${canonicalJson(v)}`;
+  }
+  return `{${out}}`;
 }
 
 interface Pending {
@@ -139,7 +161,7 @@ async function recordValid(tx: Tx, scope: MerchantScope, pending: Pending[], sou
     if (day === undefined) days.set(at.getTime(), (day = localDate(at, merchant.timeZone)));
     return day;
   };
-  const rows: Prisma.EventCreateManyInput[] = [];
+  const rows: EventRow[] = [];
   const deltas: RollupDelta[] = [];
   const touched = new Set<string>();
   const checkIns = new Map<string, Date>(); // open check-ins recorded earlier in this batch
@@ -187,7 +209,7 @@ async function recordValid(tx: Tx, scope: MerchantScope, pending: Pending[], sou
       amount: r.input.amount ?? null,
       points,
       locationId: r.locationId,
-      data: data as Prisma.InputJsonObject,
+      data,
       source: source.kind,
       idempotencyKey: r.input.idempotencyKey ?? null,
       requestHash: r.input.idempotencyKey ? r.hash : null,
@@ -257,11 +279,14 @@ async function lockKeysAndLoadMerchant(tx: Tx, merchantId: string, sortedKeys: s
 }
 
 function savePassStatesSql(merchantId: string, states: CustomerStateRow[]): Prisma.Sql {
+  // Rows travel as one JSON parameter (see insertEventsSql).
+  const json = JSON.stringify(states.map((s) => ({
+    id: s.id, p: s.points_balance, v: s.visit_count, s: s.lifetime_spend, t: s.tier, ps: s.pass_status,
+    f: s.first_seen_at?.toISOString() ?? null, l: s.last_seen_at?.toISOString() ?? null,
+  })));
   return Prisma.sql`
     UPDATE customer_passes c SET points_balance = x.p, visit_count = x.v, lifetime_spend = x.s, tier = x.t,
       pass_status = x.ps::"PassStatus", first_seen_at = x.f, last_seen_at = x.l, updated_at = now()
-    FROM unnest(${states.map((s) => s.id)}::uuid[], ${states.map((s) => s.points_balance)}::int[], ${states.map((s) => s.visit_count)}::int[],
-                ${states.map((s) => s.lifetime_spend)}::numeric[], ${states.map((s) => s.tier)}::text[], ${states.map((s) => s.pass_status)}::text[],
-                ${states.map((s) => s.first_seen_at)}::timestamptz[], ${states.map((s) => s.last_seen_at)}::timestamptz[]) AS x(id, p, v, s, t, ps, f, l)
+    FROM json_to_recordset(${json}::json) AS x(id uuid, p int, v int, s numeric, t text, ps text, f timestamptz, l timestamptz)
     WHERE c.merchant_id = ${merchantId}::uuid AND c.customer_id = x.id`;
 }

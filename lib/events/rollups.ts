@@ -55,12 +55,12 @@ export function rollupStatements(merchantId: string, deltas: RollupDelta[]): Pri
 
   const customers = [...perCustomer.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, v]) => v);
   const adding = deltas[0]?.sign === 1;
+  // Rows travel as one JSON parameter (see insertEventsSql).
+  const customerRows = JSON.stringify(customers.map((c) => ({ c: c.customerId, t: c.type, n: c.count, a: c.amount.toFixed(2), p: c.points, f: c.first.toISOString(), l: c.last.toISOString() })));
   const perCustomerUpsert = Prisma.sql`
     INSERT INTO customer_rollups AS r (merchant_id, customer_id, type, count, amount, points, first_at, last_at)
     SELECT ${merchantId}::uuid, c, t::"EventType", n, a, p, f, l
-    FROM unnest(${customers.map((c) => c.customerId)}::uuid[], ${customers.map((c) => c.type)}::text[], ${customers.map((c) => c.count)}::int[],
-                ${customers.map((c) => c.amount.toFixed(2))}::numeric[], ${customers.map((c) => c.points)}::int[],
-                ${customers.map((c) => c.first)}::timestamptz[], ${customers.map((c) => c.last)}::timestamptz[]) AS x(c, t, n, a, p, f, l)
+    FROM json_to_recordset(${customerRows}::json) AS x(c uuid, t text, n int, a numeric, p int, f timestamptz, l timestamptz)
     ON CONFLICT (merchant_id, customer_id, type) DO UPDATE SET
       count = r.count + excluded.count,
       amount = r.amount + excluded.amount,
