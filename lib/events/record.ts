@@ -1,11 +1,11 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import Decimal from "decimal.js";
 import type { MerchantScope } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { uuidv7 } from "@/lib/ids";
-import { parseTiers, pointsForPurchase, tierFor } from "@/lib/loyalty/rules";
+import { parseTiers, pointsForPurchase, tierLookup } from "@/lib/loyalty/rules";
+import { formatCents, toCents } from "@/lib/money";
 import { localDate } from "@/lib/time";
 import { insertEventsSql, type EventRow } from "./insert";
 import { VISIT_TYPES } from "./registry";
@@ -13,7 +13,7 @@ import { resolveCustomers } from "./resolve-customers";
 import { rollupStatements, type RollupDelta } from "./rollups";
 import { eventInputSchema, formatPath, type ValidEventInput } from "./schema";
 import { loadPassStates, passStateOf, toRecordedEvent, type CustomerStateRow } from "./state";
-import type { EventError, EventSourceRef, RecordResult } from "./types";
+import type { EventError, EventSourceRef, PassState, RecordResult } from "./types";
 
 type Tx = Prisma.TransactionClient;
 
@@ -141,7 +141,8 @@ async function recordValid(tx: Tx, scope: MerchantScope, pending: Pending[], sou
   });
 
   // 3. The passes we change.
-  const tiers = parseTiers(merchant.tiers);
+  const tierOf = tierLookup(parseTiers(merchant.tiers));
+  const spendCents = new Map<string, number>(); // lifetime spend of the passes we change, in cents
   // Existing customers were locked by resolveCustomers; only customers it created are read here.
   const states = new Map<string, CustomerStateRow>();
   const created: string[] = [];
@@ -162,6 +163,7 @@ async function recordValid(tx: Tx, scope: MerchantScope, pending: Pending[], sou
     return day;
   };
   const rows: EventRow[] = [];
+  const recorded: { index: number; row: EventRow; locationName: string | null; pass: PassState }[] = [];
   const deltas: RollupDelta[] = [];
   const touched = new Set<string>();
   const checkIns = new Map<string, Date>(); // open check-ins recorded earlier in this batch
@@ -190,17 +192,20 @@ async function recordValid(tx: Tx, scope: MerchantScope, pending: Pending[], sou
 
     state.points_balance += points;
     if (VISIT_TYPES.has(r.input.type)) state.visit_count += 1;
-    if (r.input.type === "purchase") state.lifetime_spend = new Decimal(state.lifetime_spend).plus(r.input.amount ?? 0).toFixed(2);
+    if (r.input.type === "purchase" && r.input.amount !== undefined) {
+      const spend = (spendCents.get(r.customerId) ?? toCents(state.lifetime_spend)) + toCents(r.input.amount);
+      spendCents.set(r.customerId, spend);
+      state.lifetime_spend = formatCents(spend);
+    }
     if (r.input.type === "pass_installed" || r.input.type === "pass_registered") state.pass_status = "installed";
     if (r.input.type === "pass_uninstalled") state.pass_status = "uninstalled";
-    state.tier = tierFor(state.lifetime_spend, tiers);
+    state.tier = tierOf(spendCents.get(r.customerId) ?? toCents(state.lifetime_spend));
     if (!state.last_seen_at || occurredAt > state.last_seen_at) state.last_seen_at = occurredAt;
     if (!state.first_seen_at || occurredAt < state.first_seen_at) state.first_seen_at = occurredAt;
     touched.add(r.customerId);
 
-    const id = uuidv7(now.getTime());
-    rows.push({
-      id,
+    const row: EventRow = {
+      id: uuidv7(now.getTime()),
       merchantId,
       customerId: r.customerId,
       type: r.input.type,
@@ -215,13 +220,10 @@ async function recordValid(tx: Tx, scope: MerchantScope, pending: Pending[], sou
       requestHash: r.input.idempotencyKey ? r.hash : null,
       recordedById: source.kind === "manual" ? source.userId : null,
       apiKeyId: source.kind === "api" ? source.apiKeyId : null,
-    });
-    deltas.push({ customerId: r.customerId, type: r.input.type, day: localDay(occurredAt), locationId: r.locationId, occurredAt, sign: 1, amount: r.input.amount ?? null, points });
-    results[r.index] = {
-      status: "created",
-      event: toRecordedEvent({ ...rows[rows.length - 1]!, id, occurredAt, data, amount: r.input.amount ?? null, locationName: r.locationName }),
-      pass: passStateOf(state),
     };
+    rows.push(row);
+    recorded.push({ index: r.index, row, locationName: r.locationName, pass: passStateOf(state) });
+    deltas.push({ customerId: r.customerId, type: r.input.type, day: localDay(occurredAt), locationId: r.locationId, occurredAt, sign: 1, amount: r.input.amount ?? null, points });
   }
 
   if (source.kind === "manual" && rows.length > 0) {
@@ -229,11 +231,18 @@ async function recordValid(tx: Tx, scope: MerchantScope, pending: Pending[], sou
       data: rows.map((row) => ({ merchantId, actorUserId: source.userId, actorLabel: source.userName, action: "event.recorded", targetType: "event", targetId: row.id, details: { type: row.type, customerId: row.customerId } })),
     });
   }
-  // The events, the passes and both rollups in one statement: each round trip inside the
-  // transaction is time the pass and daily-rollup locks are held. The daily upsert stays last.
+  // Two statements: the events, then the passes and both rollups (the daily upsert last: it is
+  // the hottest lock we take). The insert is most of a batch's database time, so it is sent first
+  // and the rest of the work here (the second statement, the results) is done while it runs.
   if (rows.length > 0) {
-    const writes = [insertEventsSql(rows), savePassStatesSql(merchantId, [...touched].map((id) => states.get(id) as CustomerStateRow)), ...rollupStatements(merchantId, deltas)];
-    await tx.$executeRaw`WITH ${Prisma.join(writes.map((sql, i) => Prisma.sql`${Prisma.raw(`w${i}`)} AS (${sql})`), ", ")} SELECT 1`;
+    const inserting = sendNow(tx.$executeRaw(insertEventsSql(rows)));
+    await yieldToIo(); // lets the client put the insert on the wire before the synchronous work below
+    const updates = [savePassStatesSql(merchantId, [...touched].map((id) => states.get(id) as CustomerStateRow)), ...rollupStatements(merchantId, deltas)];
+    for (const c of recorded) {
+      results[c.index] = { status: "created", event: toRecordedEvent({ ...c.row, locationName: c.locationName }), pass: c.pass };
+    }
+    await inserting;
+    await tx.$executeRaw`WITH ${Prisma.join(updates.map((sql, i) => Prisma.sql`${Prisma.raw(`w${i}`)} AS (${sql})`), ", ")} SELECT 1`;
   }
 
   // Replays answer with the original event and the pass as it is now.
@@ -249,6 +258,20 @@ async function recordValid(tx: Tx, scope: MerchantScope, pending: Pending[], sou
     }
   }
 }
+
+/**
+ * Starts a Prisma query now (its promises are lazy: they run when first awaited) and returns a
+ * plain promise; a rejection is observed by whoever awaits it, and never reported as unhandled
+ * before that.
+ */
+function sendNow<T>(query: PromiseLike<T>): Promise<T> {
+  const sent = Promise.resolve(query);
+  sent.catch(() => undefined);
+  return sent;
+}
+
+/** Lets pending promise callbacks and socket writes run before more synchronous work. */
+const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** The customer's latest check-in at or before `before` with no check-out after it. */
 async function openCheckIn(tx: Tx, merchantId: string, customerId: string, before: Date): Promise<Date | null> {

@@ -2,6 +2,7 @@
 // settings form and the seed.
 import Decimal from "decimal.js";
 import { z } from "zod";
+import { toCents } from "@/lib/money";
 
 export const moneyString = z
   .union([z.string(), z.number()])
@@ -48,6 +49,15 @@ export function tierFor(lifetimeSpend: Decimal.Value, tiers: Tier[]): string | n
     if (spend.gte(min) && (!best || min.gt(best.min))) best = { name: tier.name, min };
   }
   return best?.name ?? null;
+}
+
+/**
+ * tierFor for many lookups (a batch of events): the thresholds are read once and the spend is in
+ * cents (lib/money), so each lookup is a few integer comparisons.
+ */
+export function tierLookup(tiers: Tier[]): (spendCents: number) => string | null {
+  const highestFirst = tiers.map((tier) => ({ name: tier.name, min: toCents(tier.minSpend) })).sort((a, b) => b.min - a.min);
+  return (spendCents) => highestFirst.find((tier) => spendCents >= tier.min)?.name ?? null;
 }
 
 /** The next tier above the current spend and how much more is needed to reach it. */

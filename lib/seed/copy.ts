@@ -7,7 +7,7 @@ import type { Client } from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { eventsFor } from "./events";
 import { customerAt, type MerchantPlan, type MerchantSetup } from "./generate";
-import { formatCents } from "./profile";
+import { formatCents } from "../money";
 import type { CustomerTotals } from "./totals";
 
 const NULL = "\\N";

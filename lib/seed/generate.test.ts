@@ -6,7 +6,8 @@ import { buildCalendar } from "./calendar";
 import { eventsFor, type SeedEvent } from "./events";
 import { customerAt, DEMO_PROFILES, generateCustomers, HISTORY_DAYS, planMerchant, type MerchantPlan } from "./generate";
 import { passSerial } from "./names";
-import { formatCents, type MerchantProfile } from "./profile";
+import { formatCents } from "../money";
+import type { MerchantProfile } from "./profile";
 import { CustomerTotals } from "./totals";
 
 const AS_OF = new Date("2026-03-15T15:00:00Z"); // the history spans DST changes in both zones

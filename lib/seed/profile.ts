@@ -110,12 +110,6 @@ export interface MerchantProfile {
   recurringShare?: number;
 }
 
-/** 1234 → "12.34". Integer arithmetic only. */
-export function formatCents(cents: number): string {
-  const whole = Math.floor(cents / 100);
-  const fraction = cents % 100;
-  return `${whole}.${fraction < 10 ? "0" : ""}${fraction}`;
-}
 
 /** 24 hourly weights from a sparse { hour: weight } table. */
 export function hours(table: Record<number, number>): number[] {

@@ -5,7 +5,7 @@
 import { VISIT_TYPES } from "../events/registry";
 import { DEFAULT_TIERS, tierFor, type Tier } from "../loyalty/rules";
 import type { SeedEvent } from "./events";
-import { formatCents } from "./profile";
+import { formatCents } from "../money";
 
 export type PassStatus = "not_installed" | "installed" | "uninstalled";
 const STATUSES: readonly PassStatus[] = ["not_installed", "installed", "uninstalled"];
