@@ -226,6 +226,11 @@ async function recordValid(tx: Tx, scope: MerchantScope, pending: Pending[], sou
     deltas.push({ customerId: r.customerId, type: r.input.type, day: localDay(occurredAt), locationId: r.locationId, occurredAt, sign: 1, amount: r.input.amount ?? null, points });
   }
 
+  // A customer created for this batch whose every event was refused (say, a first event that is a
+  // redemption) is not kept: the refusal must leave nothing behind.
+  const unused = created.filter((id) => !touched.has(id));
+  if (unused.length > 0) await tx.$executeRaw`DELETE FROM customers WHERE merchant_id = ${merchantId}::uuid AND id = ANY(${unused}::uuid[])`;
+
   if (source.kind === "manual" && rows.length > 0) {
     await tx.auditLog.createMany({
       data: rows.map((row) => ({ merchantId, actorUserId: source.userId, actorLabel: source.userName, action: "event.recorded", targetType: "event", targetId: row.id, details: { type: row.type, customerId: row.customerId } })),

@@ -58,6 +58,21 @@ describe("recordEvents", () => {
     expect(await db.event.count({ where: { customerId: customer.id, type: "redemption" } })).toBe(1);
   });
 
+  it("keeps no new customer when their only event is refused", async () => {
+    const { context, source } = await setup();
+    const serial = `NEW-R-${Date.now()}`;
+    const [refused] = await recordEvents(context, [{ type: "redemption", customer: { passSerial: serial }, createCustomer: true, data: { reward: "Cake", pointsCost: 10 } }], source);
+    expect(refused).toMatchObject({ status: "error", error: { code: "insufficient_points" } });
+    expect(await db.customer.count({ where: { merchantId: context.merchantId, passSerial: serial } })).toBe(0);
+    // A batch that also records a visit for them keeps the customer.
+    const results = await recordEvents(context, [
+      { type: "redemption", customer: { passSerial: serial }, createCustomer: true, data: { reward: "Cake", pointsCost: 10 } },
+      { type: "visit", customer: { passSerial: serial }, createCustomer: true },
+    ], source);
+    expect(results.map((r) => r.status)).toEqual(["error", "created"]);
+    expect(await db.customer.count({ where: { merchantId: context.merchantId, passSerial: serial } })).toBe(1);
+  });
+
   it("records the valid events of a batch and reports the invalid ones by index", async () => {
     const { context, source, customer } = await setup();
     const ref = { passSerial: customer.passSerial };
