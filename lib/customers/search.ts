@@ -60,22 +60,32 @@ export async function searchCustomers(context: MerchantContext, query: string, l
   const take = Math.max(1, Math.min(limit, SEARCH_MAX_LIMIT));
   const pattern = `%${escapeLike(q)}%`;
   const lower = q.toLowerCase();
-  const source = q.length < SHORT_QUERY_LENGTH
-    ? Prisma.sql`(SELECT c.* FROM customer_passes p JOIN customers c ON c.merchant_id = p.merchant_id AND c.id = p.customer_id
-                  WHERE p.merchant_id = ${context.merchantId}::uuid ORDER BY p.last_seen_at DESC NULLS LAST, p.customer_id DESC LIMIT ${SHORT_QUERY_WINDOW}) AS c`
-    : Prisma.sql`customers c`;
+  // Under 3 characters: the most recently seen customers only (walked in the order of
+  // customer_passes_merchant_id_recent_idx), each joined to their pass once.
+  const fuzzy = q.length < SHORT_QUERY_LENGTH
+    ? Prisma.sql`
+      SELECT w.id FROM (
+        SELECT c.id, c.name, c.email, c.phone, c.pass_serial, p.last_seen_at
+        FROM customer_passes p JOIN customers c ON c.merchant_id = p.merchant_id AND c.id = p.customer_id
+        WHERE p.merchant_id = ${context.merchantId}::uuid
+        ORDER BY p.last_seen_at DESC NULLS LAST, p.customer_id DESC LIMIT ${SHORT_QUERY_WINDOW}
+      ) w
+      WHERE (coalesce(w.name,'') || ' ' || coalesce(w.email,'') || ' ' || coalesce(w.phone,'') || ' ' || w.pass_serial) ILIKE ${pattern}
+      ORDER BY w.last_seen_at DESC NULLS LAST, w.id DESC
+      LIMIT ${take}`
+    : Prisma.sql`
+      SELECT c.id FROM customers c JOIN customer_passes p ON p.merchant_id = c.merchant_id AND p.customer_id = c.id
+      WHERE c.merchant_id = ${context.merchantId}::uuid
+        AND (coalesce(c.name,'') || ' ' || coalesce(c.email,'') || ' ' || coalesce(c.phone,'') || ' ' || c.pass_serial) ILIKE ${pattern}
+      ORDER BY p.last_seen_at DESC NULLS LAST, c.id DESC
+      LIMIT ${take}`;
   const rows = await db.$queryRaw<Row[]>`
     WITH exact AS (
       SELECT id FROM customers
       WHERE merchant_id = ${context.merchantId}::uuid
         AND (pass_serial = ${q} OR external_id = ${q} OR lower(email) = ${lower})
       LIMIT ${take}
-    ), fuzzy AS (
-      SELECT c.id FROM ${source} JOIN customer_passes p ON p.merchant_id = c.merchant_id AND p.customer_id = c.id
-      WHERE c.merchant_id = ${context.merchantId}::uuid
-        AND (coalesce(c.name,'') || ' ' || coalesce(c.email,'') || ' ' || coalesce(c.phone,'') || ' ' || c.pass_serial) ILIKE ${pattern}
-      ORDER BY p.last_seen_at DESC NULLS LAST, c.id DESC
-      LIMIT ${take}
+    ), fuzzy AS (${fuzzy}
     ), hits AS (
       SELECT id, true AS exact FROM exact
       UNION ALL

@@ -40,9 +40,16 @@ const SEARCH_SQL = `
 
 // Keep in step with searchCustomers(): same CTEs, same index expression, and the same bound on
 // queries under 3 characters (they have no trigrams).
-const SHORT_SOURCE = `(SELECT c.* FROM customer_passes p JOIN customers c ON c.merchant_id = p.merchant_id AND c.id = p.customer_id
-  WHERE p.merchant_id = $1::uuid ORDER BY p.last_seen_at DESC NULLS LAST, p.customer_id DESC LIMIT 5000) AS c`;
-const searchSql = (q: string) => SEARCH_SQL.replace("SELECT c.id FROM customers c JOIN", `SELECT c.id FROM ${q.length < 3 ? SHORT_SOURCE : "customers c"} JOIN`);
+const SHORT_FUZZY = `
+    SELECT w.id FROM (
+      SELECT c.id, c.name, c.email, c.phone, c.pass_serial, p.last_seen_at
+      FROM customer_passes p JOIN customers c ON c.merchant_id = p.merchant_id AND c.id = p.customer_id
+      WHERE p.merchant_id = $1::uuid ORDER BY p.last_seen_at DESC NULLS LAST, p.customer_id DESC LIMIT 5000
+    ) w
+    WHERE (coalesce(w.name,'') || ' ' || coalesce(w.email,'') || ' ' || coalesce(w.phone,'') || ' ' || w.pass_serial) ILIKE $4
+    ORDER BY w.last_seen_at DESC NULLS LAST, w.id DESC
+    LIMIT $5`;
+const searchSql = (q: string) => (q.length < 3 ? SEARCH_SQL.replace(/fuzzy AS \([\s\S]*?LIMIT \$5\n  \)/, `fuzzy AS (${SHORT_FUZZY}\n  )`) : SEARCH_SQL);
 
 const escapeLike = (v: string) => v.replace(/[\\%_]/g, (c) => `\\${c}`);
 const params = (merchantId: string, q: string, limit: number) => [merchantId, q, q.toLowerCase(), `%${escapeLike(q)}%`, limit];
