@@ -98,7 +98,10 @@ async function main() {
 
     const server = createServer();
     const { default: next } = await import("next");
-    // httpServer: Next attaches its own upgrade listener to it (dev: the HMR WebSocket).
+    // Next 16 attaches its own upgrade listener (dev: the HMR WebSocket) to httpServer the first
+    // time its request handler runs, which a page load always precedes. app.getUpgradeHandler()
+    // is not used: in 16.x it is the inner server's no-op handleUpgrade, and as a listener of its
+    // own it would swallow an upgrade that arrives before Next's is attached.
     const app = next({ dev: mode === "dev", hostname: "localhost", port, httpServer: server });
     const handleWithNext = app.getRequestHandler();
     await app.prepare();
