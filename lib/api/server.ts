@@ -5,7 +5,7 @@ import "server-only";
 // readJsonBody's 1 MiB limit still cuts a request off while it arrives) and Response → the
 // ServerResponse. Everything else stays with Next (scripts/run.ts).
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { errorResponse } from "./errors";
+import { ApiError, errorResponse } from "./errors";
 import { apiHandlerFor } from "./routes";
 
 const API_PREFIX = "/api/v1";
@@ -29,7 +29,6 @@ export async function serveApiRequest(req: IncomingMessage, res: ServerResponse)
     // Next answers a trailing slash with a permanent redirect to the path without it; so do we.
     if (pathname.length > API_PREFIX.length + 1 && pathname.endsWith("/")) {
       res.writeHead(308, { Location: pathname.replace(/\/+$/, "") + (query === -1 ? "" : target.slice(query)), "Content-Length": "0" }).end();
-      discardUnreadBody(req);
       return;
     }
     const response = await apiHandlerFor(method, pathname)(toWebRequest(req, method, target));
@@ -85,9 +84,11 @@ function bodyStream(req: IncomingMessage): ReadableStream<Uint8Array> {
       detachers.set(req, detach);
       req.on("data", onData);
       req.once("end", () => settle());
-      req.once("error", settle);
+      // A client that hangs up mid-body ("aborted") is not a server error; nobody reads the answer.
+      const cutOff = () => settle(new ApiError("invalid_json", "The request body ended before it was complete."));
+      req.once("error", cutOff);
       req.once("close", () => {
-        if (!req.complete) settle(new Error("The client closed the connection while sending the body."));
+        if (!req.complete) cutOff();
       });
     },
     pull() {

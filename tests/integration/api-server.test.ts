@@ -103,6 +103,20 @@ describe("lean API front", () => {
     expect(next.socket).toBe(declared.socket);
   });
 
+  it("survives a client that hangs up halfway through a body", async () => {
+    const { auth } = await keyed();
+    await new Promise<void>((resolve) => {
+      const req = request(`${base}/api/v1/events`, { method: "POST", headers: { ...auth, "content-type": "application/json" } });
+      req.on("error", () => resolve());
+      req.write("{\"type\":\"visit\",");
+      setTimeout(() => {
+        req.destroy();
+        resolve();
+      }, 50);
+    });
+    expect((await send("GET", "/api/v1/events?limit=1", auth)).status).toBe(200);
+  });
+
   it("passes 429 with Retry-After through", async () => {
     const { auth } = await keyed(1);
     const answers = await Promise.all(Array.from({ length: 4 }, () => send("GET", "/api/v1/events?limit=1", auth)));
