@@ -1,7 +1,13 @@
 // `npm run dev` / `npm start`: database (embedded unless DATABASE_URL is set), migrations, demo
-// data on first start, then Next.js. Ctrl-C stops Next and the embedded database together.
-import { spawn } from "node:child_process";
+// data on first start, then Next.js in this process as a custom server
+// (https://nextjs.org/docs/app/guides/custom-server). In start mode the POS API (/api/v1/*) is
+// served by the lean front in lib/api/server.ts, because Next's own request handling costs ~1 ms
+// of CPU per request, more than recording the event; every other path goes to Next. In dev mode
+// Next serves everything, so edits to the route handlers hot-reload. Ctrl-C / SIGTERM stops the
+// server and the embedded database together.
 import { randomBytes } from "node:crypto";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { register } from "node:module";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { applyMigrations } from "../lib/platform/migrations";
@@ -20,6 +26,23 @@ const { positionals, values } = parseArgs({
 const mode = positionals[0] === "start" ? "start" : "dev";
 const say = (line: string) => console.log(`\x1b[36m[punchcard]\x1b[0m ${line}`);
 
+// Next and React choose their production or development builds from NODE_ENV as they load, so it
+// is set before Next is imported (below, dynamically), as `next start` / `next dev` would.
+Object.assign(process.env, { NODE_ENV: mode === "start" ? "production" : "development" });
+
+// lib/ modules `import "server-only"`, which throws outside the react-server export condition.
+// That condition cannot be given to this process (it would change how Next resolves React for
+// pages), so the lean API front's imports resolve the marker to an empty module instead. The hook
+// only sees ESM imports made through Node's loader; Next's own bundles never reach it.
+const SERVER_ONLY_HOOK = `export async function resolve(specifier, context, nextResolve) {
+  return specifier === "server-only" ? { url: "data:text/javascript,", shortCircuit: true } : nextResolve(specifier, context);
+}`;
+
+async function loadApiFront() {
+  register(`data:text/javascript,${encodeURIComponent(SERVER_ONLY_HOOK)}`);
+  return import("../lib/api/server");
+}
+
 async function main() {
   loadDotEnv();
   const port = Number(process.env.PORT ?? 3000);
@@ -27,16 +50,19 @@ async function main() {
   const database = await resolveDatabase({ ephemeral: values.ephemeral, log: say });
   say(database.embedded ? `embedded PostgreSQL ready (${database.embedded.dataDir})` : "using DATABASE_URL");
 
+  let stopServer = async () => {};
   let shuttingDown = false;
   const shutdown = async (code: number) => {
     if (shuttingDown) return;
     shuttingDown = true;
+    await stopServer().catch((error: unknown) => console.error(error));
     if (database.embedded) {
       await database.embedded.stop().catch((error: unknown) => console.error(error));
       say("embedded PostgreSQL stopped");
     }
     process.exit(code);
   };
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => void shutdown(0));
 
   try {
     const applied = await applyMigrations(database.url);
@@ -63,26 +89,44 @@ async function main() {
         : persistentSecret(path.join(process.cwd(), ".data", "auth-secret"), () => randomBytes(32).toString("base64url"));
     }
 
-    const env = {
-      ...process.env,
+    Object.assign(process.env, {
       DATABASE_URL: database.url,
       NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
       PUNCHCARD_DEMO: demo ? "1" : (process.env.PUNCHCARD_DEMO ?? "0"),
       PORT: String(port),
-    };
-    const next = spawn(path.join(process.cwd(), "node_modules", ".bin", "next"), [mode, "-p", String(port)], {
-      env,
-      stdio: "inherit",
     });
-    say(`ready in ${((Date.now() - t0) / 1000).toFixed(1)} s → http://localhost:${port}`);
-    if (demo) say("sign in as owner@brewbean.test (or manager@ / staff@brewbean.test, owner@irontemple.test), password punchcard-demo");
 
-    for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
-      process.on(signal, () => {
-        next.kill("SIGTERM");
+    const server = createServer();
+    const { default: next } = await import("next");
+    // Next 16 attaches its own upgrade listener (dev: the HMR WebSocket) to httpServer the first
+    // time its request handler runs, which a page load always precedes. app.getUpgradeHandler()
+    // is not used: in 16.x it is the inner server's no-op handleUpgrade, and as a listener of its
+    // own it would swallow an upgrade that arrives before Next's is attached.
+    const app = next({ dev: mode === "dev", hostname: "localhost", port, httpServer: server });
+    const handleWithNext = app.getRequestHandler();
+    await app.prepare();
+    const api = mode === "start" ? await loadApiFront() : null;
+
+    const onRequest = (req: IncomingMessage, res: ServerResponse) => {
+      const served = api && api.isApiPath(req.url ?? "/") ? api.serveApiRequest(req, res) : handleWithNext(req, res);
+      served.catch((error: unknown) => {
+        console.error(`[punchcard] ${req.method} ${req.url} failed`, error);
+        if (!res.headersSent) res.writeHead(500).end();
+        else res.destroy();
       });
-    }
-    next.on("exit", (code) => void shutdown(code ?? 0));
+    };
+    server.on("request", onRequest);
+    stopServer = async () => {
+      const closed = new Promise((resolve) => server.close(resolve));
+      server.closeAllConnections();
+      await Promise.all([closed, app.close()]);
+    };
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(port, () => resolve());
+    });
+    say(`${mode === "start" ? "production server (POS API on the lean front)" : "dev server"} ready in ${((Date.now() - t0) / 1000).toFixed(1)} s → http://localhost:${port}`);
+    if (demo) say("sign in as owner@brewbean.test (or manager@ / staff@brewbean.test, owner@irontemple.test), password punchcard-demo");
   } catch (error) {
     console.error(error);
     await shutdown(1);

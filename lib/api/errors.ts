@@ -7,6 +7,7 @@ export type ApiErrorCode =
   | "unauthenticated"
   | "forbidden"
   | "not_found"
+  | "method_not_allowed"
   | "conflict"
   | "rate_limited"
   | "payload_too_large"
@@ -22,6 +23,7 @@ export const API_ERROR_STATUS: Record<ApiErrorCode, number> = {
   forbidden: 403,
   not_found: 404,
   customer_not_found: 404,
+  method_not_allowed: 405,
   conflict: 409,
   payload_too_large: 413,
   invalid_json: 400,

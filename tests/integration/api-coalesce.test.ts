@@ -1,6 +1,6 @@
 // Single events recorded through the API's group commit must add up exactly as if sent one by one.
 import { describe, expect, it } from "vitest";
-import { POST as postEvents } from "@/app/api/v1/events/route";
+import { postEvents } from "@/lib/api/routes";
 import { db } from "@/lib/db";
 import { apiRequest, createApiKey } from "../support/api-keys";
 import { createMerchant } from "../support/factories";

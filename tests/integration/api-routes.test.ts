@@ -1,8 +1,8 @@
-// The POS API route handlers called with real Request objects against the real database. The
-// same behaviour is exercised over HTTP against the production build in e2e/api-*.spec.ts.
+// The POS API route handlers (lib/api/routes.ts, which app/api/v1/** re-export) called with real
+// Request objects against the real database. The same behaviour is exercised over HTTP against
+// the production server in e2e/api-*.spec.ts, and the lean front's adaptation in api-server.test.ts.
 import { describe, expect, it } from "vitest";
-import { GET as lookup } from "@/app/api/v1/customers/lookup/route";
-import { GET as listEvents, POST as postEvents } from "@/app/api/v1/events/route";
+import { getCustomerLookup as lookup, getEvents as listEvents, postEvents } from "@/lib/api/routes";
 import { db } from "@/lib/db";
 import { apiRequest, createApiKey } from "../support/api-keys";
 import { createMerchant } from "../support/factories";

@@ -75,14 +75,12 @@ export async function waitFor(url: string, timeoutMs: number, child: ChildProces
 }
 
 /**
- * The production app through scripts/run.ts, as `npm start` runs it; with `profileDir`, Next is
- * started directly under --cpu-prof instead (the profile is written when it stops).
+ * The production app through scripts/run.ts, as `npm start` runs it (Next and the lean API front in
+ * one process); with `profileDir`, under --cpu-prof (the profile is written when it stops).
  */
 export function startApp(env: NodeJS.ProcessEnv, profileDir?: string): ChildProcess {
-  const args = profileDir
-    ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`, "node_modules/next/dist/bin/next", "start", "-p", env.PORT ?? "3000"]
-    : ["--import", "tsx", "scripts/run.ts", "start"];
-  return spawn(process.execPath, args, { env, stdio: ["ignore", "inherit", "inherit"] });
+  const profile = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
+  return spawn(process.execPath, [...profile, "--import", "tsx", "scripts/run.ts", "start"], { env, stdio: ["ignore", "inherit", "inherit"] });
 }
 
 /** CPU seconds used so far by a process and its descendants, living or exited (Linux /proc). */

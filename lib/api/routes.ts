@@ -1,0 +1,98 @@
+import "server-only";
+// The POS API's route handlers, one implementation each, and the table of method + path → handler.
+// app/api/v1/**/route.ts re-export them, so `next dev` (and `next build`) serve them through Next;
+// in production scripts/run.ts serves the table through lib/api/server.ts without Next's router,
+// which costs about a millisecond of CPU per request (see README, "How it is built").
+// Module state (the coalescer here, the rate-limit buckets in handler.ts) lives in lib so that a
+// process has one of each, whichever front serves the request. See docs/api.md for the contract.
+import { readJsonBody } from "@/lib/api/body";
+import { EventCoalescer } from "@/lib/api/coalesce";
+import { ApiError, errorResponse } from "@/lib/api/errors";
+import { batchResponseBody, parseEventsRequest, singleResponse } from "@/lib/api/events-request";
+import { withApiKey } from "@/lib/api/handler";
+import { buildOpenApiDocument } from "@/lib/api/openapi";
+import { queryParams } from "@/lib/api/query";
+import { listEventsQuerySchema, lookupQuerySchema } from "@/lib/api/schemas";
+import { lookupCustomer, type CustomerLookupRef } from "@/lib/customers/lookup";
+import { decodeEventCursor, findCustomerId, listEvents } from "@/lib/events/list";
+import { recordEvents } from "@/lib/events/record";
+
+export type ApiHandler = (request: Request) => Promise<Response>;
+
+// Single events of one key share transactions under load (see lib/api/coalesce.ts).
+const coalescer = new EventCoalescer(recordEvents);
+
+/** POST /api/v1/events: one event or a batch of up to 1,000. */
+export const postEvents: ApiHandler = withApiKey("POST /api/v1/events", async (request, { scope, apiKey }) => {
+  const body = await readJsonBody(request);
+  const parsed = parseEventsRequest(body, request.headers.get("idempotency-key"));
+  const source = { kind: "api", apiKeyId: apiKey.id, apiKeyName: apiKey.name } as const;
+  if (parsed.kind === "single") {
+    return singleResponse(await coalescer.submit(scope, source, parsed.input));
+  }
+  return Response.json(batchResponseBody(await recordEvents(scope, parsed.inputs, source)), { status: 200 });
+});
+
+/** GET /api/v1/events: the merchant's (or one customer's) events, newest first, cursor-paginated. */
+export const getEvents: ApiHandler = withApiKey("GET /api/v1/events", async (request, { scope }) => {
+  const query = queryParams(request, listEventsQuerySchema);
+  const cursor = query.cursor === undefined ? null : decodeEventCursor(query.cursor);
+  if (query.cursor !== undefined && !cursor) throw new ApiError("invalid_cursor", "cursor is not one this API returned. Start again without it.", { path: "cursor" });
+  let customerId: string | undefined;
+  if (query.customer) {
+    customerId = (await findCustomerId(scope, query.customer)) ?? undefined;
+    if (!customerId) throw new ApiError("customer_not_found", `No customer has the id or pass serial “${query.customer}”.`, { path: "customer" });
+  }
+  return Response.json(await listEvents(scope, { customerId, type: query.type, limit: query.limit, cursor }));
+});
+
+/** GET /api/v1/customers/lookup: answers a scan at the counter — who is this pass, what is on it. */
+export const getCustomerLookup: ApiHandler = withApiKey("GET /api/v1/customers/lookup", async (request, { scope }) => {
+  const query = queryParams(request, lookupQuerySchema);
+  const ref: CustomerLookupRef = query.passSerial ? { passSerial: query.passSerial } : query.externalId ? { externalId: query.externalId } : { email: query.email ?? "" };
+  const result = await lookupCustomer(scope, ref);
+  if (result.status === "ambiguous") {
+    throw new ApiError("customer_ambiguous", "Several customers share this email; look the customer up by passSerial or externalId.", { path: "email" });
+  }
+  if (result.status === "not_found") throw new ApiError("customer_not_found", "No customer matches this lookup.");
+  return Response.json(result.lookup);
+});
+
+let openApiJson: string | undefined;
+
+/** GET /api/v1/openapi.json: public, it describes the contract, not any data. Built once per process. */
+export async function getOpenApiDocument(): Promise<Response> {
+  openApiJson ??= JSON.stringify(buildOpenApiDocument());
+  return new Response(openApiJson, { headers: { "Content-Type": "application/json", "Cache-Control": "public, max-age=300" } });
+}
+
+/** Any path under /api/v1 that is not an endpoint: the API's JSON 404 rather than an HTML page. */
+export async function apiNotFound(request: Request): Promise<Response> {
+  const { pathname } = new URL(request.url);
+  return errorResponse(new ApiError("not_found", `There is no endpoint ${pathname}. The API is described at /api/v1/openapi.json.`), "not found");
+}
+
+type Method = "GET" | "POST";
+
+export const API_ROUTES: Readonly<Record<string, Readonly<Partial<Record<Method, ApiHandler>>>>> = {
+  "/api/v1/events": { GET: getEvents, POST: postEvents },
+  "/api/v1/customers/lookup": { GET: getCustomerLookup },
+  "/api/v1/openapi.json": { GET: getOpenApiDocument },
+};
+
+/**
+ * The handler for a method and path of the API: the endpoint's own, or one answering the JSON
+ * 404 (unknown path) or 405 with `Allow` (known path, other method). HEAD runs GET (Node drops
+ * the body); OPTIONS answers 204 with `Allow`, as Next does for route handlers.
+ */
+export function apiHandlerFor(method: string, pathname: string): ApiHandler {
+  const methods = Object.hasOwn(API_ROUTES, pathname) ? API_ROUTES[pathname] : undefined;
+  if (!methods) return apiNotFound;
+  const own = method === "HEAD" ? "GET" : method;
+  const handler = Object.hasOwn(methods, own) ? methods[own as Method] : undefined;
+  if (handler) return handler;
+  const allow = [...Object.keys(methods), ...("GET" in methods ? ["HEAD"] : []), "OPTIONS"].join(", ");
+  if (method === "OPTIONS") return async () => new Response(null, { status: 204, headers: { Allow: allow } });
+  return async () =>
+    errorResponse(new ApiError("method_not_allowed", `${pathname} does not accept ${method}; it accepts ${allow}.`, { headers: { Allow: allow } }), "method not allowed");
+}
