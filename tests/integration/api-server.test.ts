@@ -49,7 +49,7 @@ const json = (answer: Answer) => JSON.parse(answer.body) as { error?: { code: st
 async function keyed(rateLimitPerSecond = 1000) {
   const merchant = await createMerchant();
   const { secret } = await createApiKey(merchant.id, { rateLimitPerSecond });
-  const customer = await db.customer.create({ data: { merchantId: merchant.id, name: "Ada", passSerial: `S-${crypto.randomUUID().slice(0, 8)}` } });
+  const customer = await db.customer.create({ data: { merchantId: merchant.id, name: "Ada", passSerial: `S-${crypto.randomUUID().slice(0, 8)}`, pass: { create: {} } } });
   return { auth: { authorization: `Bearer ${secret}` }, customer };
 }
 
