@@ -2,8 +2,6 @@ import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { EventType } from "./registry";
 
-type Tx = Prisma.TransactionClient;
-
 /** One event row as recordEvents writes it. */
 export interface EventRow {
   id: string;
@@ -25,16 +23,10 @@ export interface EventRow {
 }
 
 /**
- * Inserts recorded events with one statement. The rows travel as one JSON parameter read by
+ * The INSERT of recorded events, one statement. The rows travel as one JSON parameter read by
  * json_to_recordset: a 1,000-event batch is one string built by JSON.stringify, instead of 15
  * arrays of 1,000 values that Prisma and pg serialise value by value (about 10 ms of CPU).
  */
-export async function insertEvents(tx: Tx, rows: EventRow[]): Promise<void> {
-  if (rows.length === 0) return;
-  await tx.$executeRaw(insertEventsSql(rows));
-}
-
-/** The INSERT of insertEvents, for callers that fold it into one statement with other writes. */
 export function insertEventsSql(rows: EventRow[]): Prisma.Sql {
   const json = JSON.stringify(rows.map((r) => ({
     id: r.id, merchant_id: r.merchantId, customer_id: r.customerId, type: r.type, custom_name: r.customName,

@@ -38,7 +38,6 @@ const isIndexKey = (key: string) => /^(?:0|[1-9]\d{0,9})$/.test(key) && Number(k
  */
 function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== "object") return JSON.stringify(value) ?? "null";
-  if (typeof (value as { toJSON?: unknown }).toJSON === "function") return JSON.stringify(value);
   if (Array.isArray(value)) return `[${value.map((v: unknown) => (v === undefined || typeof v === "function" ? "null" : canonicalJson(v))).join(",")}]`;
   const record = value as Record<string, unknown>;
   let out = "";
@@ -142,7 +141,6 @@ async function recordValid(tx: Tx, scope: MerchantScope, pending: Pending[], sou
 
   // 3. The passes we change.
   const tierOf = tierLookup(parseTiers(merchant.tiers));
-  const spendCents = new Map<string, number>(); // lifetime spend of the passes we change, in cents
   // Existing customers were locked by resolveCustomers; only customers it created are read here.
   const states = new Map<string, CustomerStateRow>();
   const created: string[] = [];
@@ -162,7 +160,6 @@ async function recordValid(tx: Tx, scope: MerchantScope, pending: Pending[], sou
     if (day === undefined) days.set(at.getTime(), (day = localDate(at, merchant.timeZone)));
     return day;
   };
-  const rows: EventRow[] = [];
   const recorded: { index: number; row: EventRow; locationName: string | null; pass: PassState }[] = [];
   const deltas: RollupDelta[] = [];
   const touched = new Set<string>();
@@ -192,14 +189,11 @@ async function recordValid(tx: Tx, scope: MerchantScope, pending: Pending[], sou
 
     state.points_balance += points;
     if (VISIT_TYPES.has(r.input.type)) state.visit_count += 1;
-    if (r.input.type === "purchase" && r.input.amount !== undefined) {
-      const spend = (spendCents.get(r.customerId) ?? toCents(state.lifetime_spend)) + toCents(r.input.amount);
-      spendCents.set(r.customerId, spend);
-      state.lifetime_spend = formatCents(spend);
-    }
+    const spend = toCents(state.lifetime_spend) + (r.input.type === "purchase" && r.input.amount !== undefined ? toCents(r.input.amount) : 0);
+    state.lifetime_spend = formatCents(spend);
     if (r.input.type === "pass_installed" || r.input.type === "pass_registered") state.pass_status = "installed";
     if (r.input.type === "pass_uninstalled") state.pass_status = "uninstalled";
-    state.tier = tierOf(spendCents.get(r.customerId) ?? toCents(state.lifetime_spend));
+    state.tier = tierOf(spend);
     if (!state.last_seen_at || occurredAt > state.last_seen_at) state.last_seen_at = occurredAt;
     if (!state.first_seen_at || occurredAt < state.first_seen_at) state.first_seen_at = occurredAt;
     touched.add(r.customerId);
@@ -221,10 +215,11 @@ async function recordValid(tx: Tx, scope: MerchantScope, pending: Pending[], sou
       recordedById: source.kind === "manual" ? source.userId : null,
       apiKeyId: source.kind === "api" ? source.apiKeyId : null,
     };
-    rows.push(row);
     recorded.push({ index: r.index, row, locationName: r.locationName, pass: passStateOf(state) });
     deltas.push({ customerId: r.customerId, type: r.input.type, day: localDay(occurredAt), locationId: r.locationId, occurredAt, sign: 1, amount: r.input.amount ?? null, points });
   }
+
+  const rows = recorded.map((r) => r.row);
 
   // A customer created for this batch whose every event was refused (say, a first event that is a
   // redemption) is not kept: the refusal must leave nothing behind.

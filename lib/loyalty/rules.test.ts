@@ -1,6 +1,5 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { toCents } from "@/lib/money";
 import { DEFAULT_TIERS, nextTier, parseTiers, pointsForPurchase, tierFor, tierLookup, type Tier } from "./rules";
 
 describe("points", () => {
@@ -25,13 +24,14 @@ describe("tiers", () => {
     expect(tierFor("0", [])).toBeNull();
   });
 
-  it("tierLookup (cents, for batches) agrees with tierFor", () => {
+  it("tierLookup (cents, for batches) gives the highest threshold reached", () => {
     const tierList = fc.uniqueArray(fc.integer({ min: 0, max: 1_000_000 }), { maxLength: 5 })
-      .map((mins) => mins.map((min, i) => ({ name: `T${i}`, minSpend: (min / 100).toFixed(2) })));
+      .map((mins) => mins.map((min, i) => ({ name: `T${i}`, minCents: min, minSpend: (min / 100).toFixed(2) })));
     fc.assert(fc.property(tierList, fc.integer({ min: 0, max: 2_000_000 }), (list, cents) => {
-      const spend = (cents / 100).toFixed(2);
-      return tierLookup(list)(toCents(spend)) === tierFor(spend, list);
+      const reached = list.filter((t) => cents >= t.minCents).sort((a, b) => b.minCents - a.minCents)[0];
+      return tierLookup(list)(cents) === (reached?.name ?? null) && tierFor((cents / 100).toFixed(2), list) === (reached?.name ?? null);
     }));
+    expect(tierFor("499.999", tiers)).toBeNull(); // a fraction of a cent does not reach a threshold
   });
 
   it("shows the next tier and the progress towards it", () => {

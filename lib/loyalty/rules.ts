@@ -42,13 +42,8 @@ export function pointsForPurchase(amount: Decimal.Value, pointsPerCurrency: Deci
 
 /** The highest tier whose threshold the lifetime spend reaches, or null below the first. */
 export function tierFor(lifetimeSpend: Decimal.Value, tiers: Tier[]): string | null {
-  const spend = new Decimal(lifetimeSpend);
-  let best: { name: string; min: Decimal } | null = null;
-  for (const tier of tiers) {
-    const min = new Decimal(tier.minSpend);
-    if (spend.gte(min) && (!best || min.gt(best.min))) best = { name: tier.name, min };
-  }
-  return best?.name ?? null;
+  // Thresholds have at most 2 decimals, so the spend's whole cents decide whether one is reached.
+  return tierLookup(tiers)(toCents(new Decimal(lifetimeSpend).toFixed(2, Decimal.ROUND_FLOOR)));
 }
 
 /**
