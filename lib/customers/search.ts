@@ -55,48 +55,9 @@ interface Row {
  * `customers_search_trgm_idx` is defined, or Postgres cannot use it.
  */
 export async function searchCustomers(context: MerchantContext, query: string, limit = 8): Promise<CustomerSearchHit[]> {
-  const q = query.trim().slice(0, SEARCH_MAX_QUERY);
-  if (!q) return [];
-  const take = Math.max(1, Math.min(limit, SEARCH_MAX_LIMIT));
-  const pattern = `%${escapeLike(q)}%`;
-  const lower = q.toLowerCase();
-  // Under 3 characters: the most recently seen customers only (walked in the order of
-  // customer_passes_merchant_id_recent_idx), each joined to their pass once.
-  const fuzzy = q.length < SHORT_QUERY_LENGTH
-    ? Prisma.sql`
-      SELECT w.id FROM (
-        SELECT c.id, c.name, c.email, c.phone, c.pass_serial, p.last_seen_at
-        FROM customer_passes p JOIN customers c ON c.merchant_id = p.merchant_id AND c.id = p.customer_id
-        WHERE p.merchant_id = ${context.merchantId}::uuid
-        ORDER BY p.last_seen_at DESC NULLS LAST, p.customer_id DESC LIMIT ${SHORT_QUERY_WINDOW}
-      ) w
-      WHERE (coalesce(w.name,'') || ' ' || coalesce(w.email,'') || ' ' || coalesce(w.phone,'') || ' ' || w.pass_serial) ILIKE ${pattern}
-      ORDER BY w.last_seen_at DESC NULLS LAST, w.id DESC
-      LIMIT ${take}`
-    : Prisma.sql`
-      SELECT c.id FROM customers c JOIN customer_passes p ON p.merchant_id = c.merchant_id AND p.customer_id = c.id
-      WHERE c.merchant_id = ${context.merchantId}::uuid
-        AND (coalesce(c.name,'') || ' ' || coalesce(c.email,'') || ' ' || coalesce(c.phone,'') || ' ' || c.pass_serial) ILIKE ${pattern}
-      ORDER BY p.last_seen_at DESC NULLS LAST, c.id DESC
-      LIMIT ${take}`;
-  const rows = await db.$queryRaw<Row[]>`
-    WITH exact AS (
-      SELECT id FROM customers
-      WHERE merchant_id = ${context.merchantId}::uuid
-        AND (pass_serial = ${q} OR external_id = ${q} OR lower(email) = ${lower})
-      LIMIT ${take}
-    ), fuzzy AS (${fuzzy}
-    ), hits AS (
-      SELECT id, true AS exact FROM exact
-      UNION ALL
-      SELECT id, false FROM fuzzy WHERE id NOT IN (SELECT id FROM exact)
-    )
-    SELECT c.id::text, c.name, c.email, c.phone, c.pass_serial, p.points_balance, p.visit_count, p.tier,
-           p.lifetime_spend::text, p.last_seen_at, h.exact
-    FROM hits h JOIN customers c ON c.merchant_id = ${context.merchantId}::uuid AND c.id = h.id
-      JOIN customer_passes p ON p.merchant_id = c.merchant_id AND p.customer_id = c.id
-    ORDER BY h.exact DESC, p.last_seen_at DESC NULLS LAST, c.id DESC
-    LIMIT ${take}`;
+  const sql = searchCustomersSql(context.merchantId, query, limit);
+  if (!sql) return [];
+  const rows = await db.$queryRaw<Row[]>(sql);
   return rows.map((r) => ({
     id: r.id,
     name: r.name,
@@ -110,6 +71,52 @@ export async function searchCustomers(context: MerchantContext, query: string, l
     lastSeenAt: r.last_seen_at?.toISOString() ?? null,
     exact: r.exact,
   }));
+}
+
+/** The query of searchCustomers (also timed by `npm run bench -- search`); null for a blank query. */
+export function searchCustomersSql(merchantId: string, query: string, limit = 8): Prisma.Sql | null {
+  const q = query.trim().slice(0, SEARCH_MAX_QUERY);
+  if (!q) return null;
+  const take = Math.max(1, Math.min(limit, SEARCH_MAX_LIMIT));
+  const pattern = `%${escapeLike(q)}%`;
+  const lower = q.toLowerCase();
+  // Under 3 characters: the most recently seen customers only (walked in the order of
+  // customer_passes_merchant_id_recent_idx), each joined to their pass once.
+  const fuzzy = q.length < SHORT_QUERY_LENGTH
+    ? Prisma.sql`
+      SELECT w.id FROM (
+        SELECT c.id, c.name, c.email, c.phone, c.pass_serial, p.last_seen_at
+        FROM customer_passes p JOIN customers c ON c.merchant_id = p.merchant_id AND c.id = p.customer_id
+        WHERE p.merchant_id = ${merchantId}::uuid
+        ORDER BY p.last_seen_at DESC NULLS LAST, p.customer_id DESC LIMIT ${SHORT_QUERY_WINDOW}
+      ) w
+      WHERE (coalesce(w.name,'') || ' ' || coalesce(w.email,'') || ' ' || coalesce(w.phone,'') || ' ' || w.pass_serial) ILIKE ${pattern}
+      ORDER BY w.last_seen_at DESC NULLS LAST, w.id DESC
+      LIMIT ${take}`
+    : Prisma.sql`
+      SELECT c.id FROM customers c JOIN customer_passes p ON p.merchant_id = c.merchant_id AND p.customer_id = c.id
+      WHERE c.merchant_id = ${merchantId}::uuid
+        AND (coalesce(c.name,'') || ' ' || coalesce(c.email,'') || ' ' || coalesce(c.phone,'') || ' ' || c.pass_serial) ILIKE ${pattern}
+      ORDER BY p.last_seen_at DESC NULLS LAST, c.id DESC
+      LIMIT ${take}`;
+  return Prisma.sql`
+    WITH exact AS (
+      SELECT id FROM customers
+      WHERE merchant_id = ${merchantId}::uuid
+        AND (pass_serial = ${q} OR external_id = ${q} OR lower(email) = ${lower})
+      LIMIT ${take}
+    ), fuzzy AS (${fuzzy}
+    ), hits AS (
+      SELECT id, true AS exact FROM exact
+      UNION ALL
+      SELECT id, false FROM fuzzy WHERE id NOT IN (SELECT id FROM exact)
+    )
+    SELECT c.id::text, c.name, c.email, c.phone, c.pass_serial, p.points_balance, p.visit_count, p.tier,
+           p.lifetime_spend::text, p.last_seen_at, h.exact
+    FROM hits h JOIN customers c ON c.merchant_id = ${merchantId}::uuid AND c.id = h.id
+      JOIN customer_passes p ON p.merchant_id = c.merchant_id AND p.customer_id = c.id
+    ORDER BY h.exact DESC, p.last_seen_at DESC NULLS LAST, c.id DESC
+    LIMIT ${take}`;
 }
 
 /** One customer in the search-hit shape (for `/record?customer=<id>`), or null. */

@@ -1,58 +1,36 @@
-// Times the record screen's customer search (the SQL of lib/customers/search.ts) on real data.
+// Times the record screen's customer search (searchCustomersSql of lib/customers/search.ts, the
+// very query the screen runs) on real data.
 //
-//   DATABASE_URL=postgres://… npx tsx scripts/bench/search.ts [--merchant <uuid>] [--runs 30]
-//   npx tsx scripts/bench/search.ts --synthetic 100000     # throw-away embedded Postgres
+//   DATABASE_URL=postgres://… npm run bench -- search [--merchant <uuid>] [--runs 30]
+//   npm run bench -- search --synthetic 100000     # throw-away embedded Postgres
 //   add --explain to print each query's EXPLAIN (ANALYZE, BUFFERS)
 //
 // With DATABASE_URL it reads only (the busiest merchant unless --merchant); --synthetic N adds a
 // temporary merchant with N customers, and removes it afterwards.
+import { spawnSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { startEmbeddedPostgres, tempDataDir, type EmbeddedDatabase } from "../../lib/platform/embedded-postgres";
 import { applyMigrations } from "../../lib/platform/migrations";
 
+// lib/customers/search.ts is marked server-only; it loads under the "react-server" export
+// condition, so the benchmark runs itself in a child process with that condition (as customers.ts).
+const SELF = fileURLToPath(import.meta.url);
+const CHILD_FLAG = "PUNCHCARD_BENCH_SEARCH_CHILD";
+
+export default async function benchSearch(argv: string[]): Promise<void> {
+  const tsx = path.join(path.dirname(SELF), "..", "..", "node_modules", ".bin", "tsx");
+  const result = spawnSync(tsx, ["--conditions=react-server", SELF, ...argv], { stdio: "inherit", env: { ...process.env, [CHILD_FLAG]: "1" } });
+  if (result.status !== 0) throw new Error(`search benchmark exited with ${result.status ?? result.signal}`);
+}
+
 const { values } = parseArgs({
+  args: process.env[CHILD_FLAG] ? process.argv.slice(2) : [],
   options: { merchant: { type: "string" }, runs: { type: "string", default: "30" }, synthetic: { type: "string" }, explain: { type: "boolean", default: false }, limit: { type: "string", default: "8" } },
 });
-
-const SEARCH_SQL = `
-  WITH exact AS (
-    SELECT id FROM customers
-    WHERE merchant_id = $1::uuid AND (pass_serial = $2 OR external_id = $2 OR lower(email) = $3)
-    LIMIT $5
-  ), fuzzy AS (
-    SELECT c.id FROM customers c JOIN customer_passes p ON p.merchant_id = c.merchant_id AND p.customer_id = c.id
-    WHERE c.merchant_id = $1::uuid
-      AND (coalesce(c.name,'') || ' ' || coalesce(c.email,'') || ' ' || coalesce(c.phone,'') || ' ' || c.pass_serial) ILIKE $4
-    ORDER BY p.last_seen_at DESC NULLS LAST, c.id DESC
-    LIMIT $5
-  ), hits AS (
-    SELECT id, true AS exact FROM exact
-    UNION ALL
-    SELECT id, false FROM fuzzy WHERE id NOT IN (SELECT id FROM exact)
-  )
-  SELECT c.id, c.name, c.email, c.phone, c.pass_serial, p.points_balance, p.visit_count, p.tier, p.lifetime_spend::text, p.last_seen_at, h.exact
-  FROM hits h JOIN customers c ON c.merchant_id = $1::uuid AND c.id = h.id
-    JOIN customer_passes p ON p.merchant_id = c.merchant_id AND p.customer_id = c.id
-  ORDER BY h.exact DESC, p.last_seen_at DESC NULLS LAST, c.id DESC
-  LIMIT $5`;
-
-// Keep in step with searchCustomers(): same CTEs, same index expression, and the same bound on
-// queries under 3 characters (they have no trigrams).
-const SHORT_FUZZY = `
-    SELECT w.id FROM (
-      SELECT c.id, c.name, c.email, c.phone, c.pass_serial, p.last_seen_at
-      FROM customer_passes p JOIN customers c ON c.merchant_id = p.merchant_id AND c.id = p.customer_id
-      WHERE p.merchant_id = $1::uuid ORDER BY p.last_seen_at DESC NULLS LAST, p.customer_id DESC LIMIT 5000
-    ) w
-    WHERE (coalesce(w.name,'') || ' ' || coalesce(w.email,'') || ' ' || coalesce(w.phone,'') || ' ' || w.pass_serial) ILIKE $4
-    ORDER BY w.last_seen_at DESC NULLS LAST, w.id DESC
-    LIMIT $5`;
-const searchSql = (q: string) => (q.length < 3 ? SEARCH_SQL.replace(/fuzzy AS \([\s\S]*?LIMIT \$5\n  \)/, `fuzzy AS (${SHORT_FUZZY}\n  )`) : SEARCH_SQL);
-
-const escapeLike = (v: string) => v.replace(/[\\%_]/g, (c) => `\\${c}`);
-const params = (merchantId: string, q: string, limit: number) => [merchantId, q, q.toLowerCase(), `%${escapeLike(q)}%`, limit];
 
 async function seedSynthetic(client: pg.Client, n: number): Promise<string> {
   const id = randomUUID();
@@ -114,6 +92,7 @@ async function main() {
     url = embedded.url;
     await applyMigrations(url);
   }
+  const { searchCustomersSql } = await import("../../lib/customers/search");
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   let synthetic: string | undefined;
@@ -128,8 +107,9 @@ async function main() {
     console.log(`merchant ${merchantId}: ${total.rows[0]?.n} customers; ${runs} runs each, limit ${limit}\n`);
     const rows: Record<string, string | number>[] = [];
     for (const [label, q] of await sampleQueries(client, merchantId)) {
-      const args = params(merchantId, q, limit);
-      const sql = searchSql(q);
+      const query = searchCustomersSql(merchantId, q, limit);
+      if (!query) continue;
+      const [sql, args] = [query.text, query.values];
       for (let i = 0; i < 3; i++) await client.query(sql, args); // warm the cache
       const times: number[] = [];
       let hits = 0;
@@ -155,7 +135,9 @@ async function main() {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+if (process.env[CHILD_FLAG]) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
