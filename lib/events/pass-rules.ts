@@ -17,7 +17,12 @@
 //   with applyEvent, save them in one UPDATE and fold the rollups in one statement each. This is
 //   the imports bulk mode's call; recordEvents does the same steps inline (it needs the running
 //   pass per event to refuse a redemption).
-// - unfoldEvents(tx, merchant, events)         the same for voids (undo of an import).
+// - unfoldEvents(tx, merchant, rows)            the same for events the caller just marked voided
+//   or deleted (undo of an import): sums subtract, status and activity re-read from what remains.
+// A bulk writer also writes the outbox row in the statement that inserts its events
+// (lib/events/insert.ts outboxInsertSql, fed by that statement's RETURNING id), and stores the
+// import id on each event (events.import_id). recordEvents(scope, inputs, source, { tx }) runs
+// the whole write path inside a caller's transaction.
 import { tierLookup, type Tier } from "@/lib/loyalty/rules";
 import { VISIT_TYPES, type EventType } from "./registry";
 

@@ -58,13 +58,22 @@ interface Pending {
   hash: string;
 }
 
+export interface RecordOptions {
+  /**
+   * Run inside the caller's transaction instead of a new one: an import commits each chunk with its
+   * progress, an automation its run with the events it records. The caller then owns commit and
+   * rollback (and the transaction's timeout), and an unexpected failure here rolls back its work too.
+   */
+  tx?: Tx;
+}
+
 /**
  * THE write path. Manual entry, the POS API, imports and automations all record events here.
- * In one transaction it validates, refuses duplicates, inserts, updates each pass (points, visits,
- * spend, tier, last activity) and the rollups. Invalid events are reported per index while the
- * valid ones are recorded; an unexpected failure rolls the whole batch back.
+ * In one transaction it validates, refuses duplicates, inserts the events with their outbox row,
+ * updates each pass (./pass-rules) and the rollups (./rollups). Invalid events are reported per
+ * index while the valid ones are recorded; an unexpected failure rolls the whole batch back.
  */
-export async function recordEvents(scope: MerchantScope, inputs: unknown[], source: EventSourceRef): Promise<RecordResult[]> {
+export async function recordEvents(scope: MerchantScope, inputs: unknown[], source: EventSourceRef, options: RecordOptions = {}): Promise<RecordResult[]> {
   if (inputs.length > MAX_BATCH) throw new RangeError(`At most ${MAX_BATCH} events per batch`);
   const results: (RecordResult | undefined)[] = new Array(inputs.length);
   const pending: Pending[] = [];
@@ -77,7 +86,8 @@ export async function recordEvents(scope: MerchantScope, inputs: unknown[], sour
     }
   });
   if (pending.length > 0) {
-    await db.$transaction((tx) => recordValid(tx, scope, pending, source, results), { timeout: 60_000, maxWait: 10_000 });
+    if (options.tx) await recordValid(options.tx, scope, pending, source, results);
+    else await db.$transaction((tx) => recordValid(tx, scope, pending, source, results), { timeout: 60_000, maxWait: 10_000 });
   }
   return results.map((r) => r ?? { status: "error", error: { code: "validation_error", message: "Event was not processed" } });
 }
@@ -200,6 +210,8 @@ async function recordValid(tx: Tx, scope: MerchantScope, pending: Pending[], sou
       requestHash: r.input.idempotencyKey ? r.hash : null,
       recordedById: source.kind === "manual" ? source.userId : null,
       apiKeyId: source.kind === "api" ? source.apiKeyId : null,
+      importId: source.kind === "import" ? source.importId : null,
+      automationRunId: source.kind === "automation" ? source.automationRunId : null,
     };
     recorded.push({ index: r.index, row, locationName: r.locationName, pass: passViewOf(state) });
     facts.push({ customerId: r.customerId, type: r.input.type, occurredAt, locationId: r.locationId, amount, points });
@@ -221,7 +233,7 @@ async function recordValid(tx: Tx, scope: MerchantScope, pending: Pending[], sou
   // the hottest lock we take). The insert is most of a batch's database time, so it is sent first
   // and the rest of the work here (the second statement, the results) is done while it runs.
   if (rows.length > 0) {
-    const inserting = sendNow(tx.$executeRaw(insertEventsSql(rows)));
+    const inserting = sendNow(tx.$executeRaw(insertEventsSql(rows, uuidv7(now.getTime()))));
     await yieldToIo(); // lets the client put the insert on the wire before the synchronous work below
     const passes = new Map([...touched].map((id) => [id, states.get(id) as PassFacts]));
     const updates = [savePassesSql(merchantId, passes), ...rollupStatements(merchantId, merchant.timeZone, eventFactsOf(facts), 1)];

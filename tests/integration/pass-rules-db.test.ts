@@ -53,7 +53,7 @@ describe("the pass rules in the database", () => {
 
   it("folding inserted rows (the imports bulk mode) leaves what recordEvents leaves", async () => {
     const context = await createContext("owner");
-    const source = { kind: "import" as const, label: "Test" };
+    const source = { kind: "import" as const, importId: uuidv7(), label: "Test" };
     const viaRecord = await newCustomer(context.merchantId, "Record");
     const viaFold = await newCustomer(context.merchantId, "Fold");
     const all = [...EVENTS, ...LATER];

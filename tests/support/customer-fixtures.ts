@@ -46,7 +46,8 @@ export async function addEvents(context: MerchantContext, customerId: string, ev
   const sourceOf = (kind: EventSource): EventSourceRef =>
     kind === "manual" ? { kind, userId: context.user.id, userName: context.user.name }
       : kind === "api" ? { kind, apiKeyId: "00000000-0000-7000-8000-000000000000", apiKeyName: "Fixture" }
-        : { kind, label: "Fixture" };
+        : kind === "import" ? { kind, importId: "00000000-0000-7000-8000-0000000000aa", label: "Fixture" }
+          : { kind, automationRunId: "00000000-0000-7000-8000-0000000000bb", label: "Fixture" };
   const ids: string[] = [];
   // One call per run of events with the same source, in the given order.
   for (let start = 0; start < events.length;) {
