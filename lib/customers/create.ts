@@ -1,11 +1,9 @@
 import "server-only";
 import { z } from "zod";
 import type { MerchantContext } from "@/lib/auth/session";
-import { writeAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { generatePassSerial } from "@/lib/events/resolve-customers";
-import { findSuppressed } from "./suppression";
+import { createCustomers } from "./creation";
 
 const optionalText = (max: number) =>
   z.string().trim().max(max).optional().transform((value) => (value ? value : undefined));
@@ -30,36 +28,22 @@ export interface CreatedCustomer {
 const SUPPRESSED_MESSAGE = "This person asked to be deleted, so they can’t be added again. An owner can lift this in Settings → Privacy.";
 
 /**
- * Adds a customer at the counter with a freshly generated pass serial. Refuses identifiers of
- * people deleted on request, and an email that already belongs to a customer (staff should
- * pick that customer instead of creating a second pass).
+ * Adds a customer at the counter with a freshly generated pass serial, under the one creation
+ * policy the write path also uses (lib/customers/creation): refuses identifiers of people deleted
+ * on request, and an email that already belongs to a customer (staff should pick that customer
+ * instead of creating a second pass); audit-logged.
  */
 export async function createCustomer(context: MerchantContext, input: NewCustomer): Promise<CreatedCustomer> {
   const data = newCustomerSchema.parse(input);
   const { merchantId } = context;
   return db.$transaction(async (tx) => {
-    const suppressed = await findSuppressed(tx, merchantId, { email: data.email, phone: data.phone });
-    if (suppressed) throw new AppError("CONFLICT", SUPPRESSED_MESSAGE, { path: suppressed });
-    if (data.email) {
-      const [existing] = await tx.$queryRaw<{ name: string | null; pass_serial: string }[]>`
-        SELECT name, pass_serial FROM customers WHERE merchant_id = ${merchantId}::uuid AND lower(email) = ${data.email} LIMIT 1`;
-      if (existing) {
-        throw new AppError("CONFLICT", `${existing.name ?? "A customer"} (pass ${existing.pass_serial}) already has this email. Search for them instead.`, { path: "email" });
-      }
+    const audit = { merchantId, userId: context.user.id, label: context.user.name };
+    const [result] = await createCustomers(tx, merchantId, [{ name: data.name, email: data.email, phone: data.phone }], { audit, via: "record" });
+    switch (result?.status) {
+      case "created": return { id: result.id, name: data.name ?? null, email: data.email ?? null, phone: data.phone ?? null, passSerial: result.passSerial };
+      case "suppressed": throw new AppError("CONFLICT", SUPPRESSED_MESSAGE, { path: result.kind });
+      case "email_taken": throw new AppError("CONFLICT", `${result.existing.name ?? "A customer"} (pass ${result.existing.passSerial}) already has this email. Search for them instead.`, { path: "email" });
+      default: throw new AppError("CONFLICT", "Could not give this customer a pass serial. Try again.");
     }
-    // A generated serial could collide (32^10 space, so rarely); a failed insert would abort the
-    // transaction, so look before inserting.
-    let passSerial = generatePassSerial();
-    while (await tx.customer.findFirst({ where: { merchantId, passSerial }, select: { id: true } })) passSerial = generatePassSerial();
-    const customer = await tx.customer.create({
-      data: { merchantId, name: data.name ?? null, email: data.email ?? null, phone: data.phone ?? null, passSerial, pass: { create: {} } },
-      select: { id: true, name: true, email: true, phone: true, passSerial: true },
-    });
-    await writeAudit(
-      { merchantId, userId: context.user.id, label: context.user.name },
-      { action: "customer.created", targetType: "customer", targetId: customer.id, details: { passSerial: customer.passSerial, via: "record" } },
-      tx,
-    );
-    return customer;
   });
 }

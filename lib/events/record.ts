@@ -142,7 +142,8 @@ async function recordValid(tx: Tx, scope: MerchantScope, pending: Pending[], sou
     }
     located.push({ ...p, locationId: location?.id ?? null, locationName: location?.name ?? null });
   }
-  const { ids: customerIds, locked } = await resolveCustomers(tx, merchantId, located.map((p) => ({ ref: p.input.customer, create: p.input.createCustomer === true })));
+  const creation = { audit: source.kind === "manual" ? { merchantId, userId: source.userId, label: source.userName } : undefined, via: source.kind };
+  const { ids: customerIds, locked } = await resolveCustomers(tx, merchantId, located.map((p) => ({ ref: p.input.customer, create: p.input.createCustomer === true })), creation);
   const ready: ((typeof located)[number] & { customerId: string })[] = [];
   located.forEach((p, i) => {
     const resolved = customerIds[i];
@@ -167,6 +168,7 @@ async function recordValid(tx: Tx, scope: MerchantScope, pending: Pending[], sou
   const facts: EventFact[] = [];
   const touched = new Set<string>();
   const checkIns = new Map<string, Date>(); // open check-ins recorded earlier in this batch
+  const recordedCheckIns = await openCheckIns(tx, merchantId, ready.flatMap((r) => (r.input.type === "check_out" ? [{ index: r.index, customerId: r.customerId, at: r.input.occurredAt ?? now }] : [])));
   for (const r of ready) {
     const state = states.get(r.customerId) as PassFacts;
     const occurredAt = r.input.occurredAt ?? now;
@@ -183,7 +185,7 @@ async function recordValid(tx: Tx, scope: MerchantScope, pending: Pending[], sou
     }
     if (r.input.type === "check_in") checkIns.set(r.customerId, occurredAt);
     if (r.input.type === "check_out") {
-      const checkIn = checkIns.get(r.customerId) ?? (await openCheckIn(tx, merchantId, r.customerId, occurredAt));
+      const checkIn = checkIns.get(r.customerId) ?? recordedCheckIns.get(r.index);
       if (checkIn && checkIn <= occurredAt) {
         data.durationMinutes = Math.round((occurredAt.getTime() - checkIn.getTime()) / 60_000);
         checkIns.delete(r.customerId);
@@ -272,17 +274,24 @@ function sendNow<T>(query: PromiseLike<T>): Promise<T> {
 /** Lets pending promise callbacks and socket writes run before more synchronous work. */
 const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-/** The customer's latest check-in at or before `before` with no check-out after it. */
-async function openCheckIn(tx: Tx, merchantId: string, customerId: string, before: Date): Promise<Date | null> {
-  const rows = await tx.$queryRaw<{ occurred_at: Date }[]>`
-    SELECT ci.occurred_at FROM events ci
-    WHERE ci.merchant_id = ${merchantId}::uuid AND ci.customer_id = ${customerId}::uuid AND ci.type = 'check_in'
-      AND ci.voided_at IS NULL AND ci.occurred_at <= ${before} AND ci.occurred_at > ${before}::timestamptz - interval '24 hours'
-      AND NOT EXISTS (
-        SELECT 1 FROM events co WHERE co.merchant_id = ci.merchant_id AND co.customer_id = ci.customer_id AND co.type = 'check_out'
-          AND co.voided_at IS NULL AND co.occurred_at >= ci.occurred_at AND co.occurred_at <= ${before})
-    ORDER BY ci.occurred_at DESC LIMIT 1`;
-  return rows[0]?.occurred_at ?? null;
+/**
+ * For each check-out, the customer's latest check-in at or before it (within 24 hours) with no
+ * check-out in between, from what is already recorded: one query for the whole batch.
+ */
+async function openCheckIns(tx: Tx, merchantId: string, checkOuts: { index: number; customerId: string; at: Date }[]): Promise<Map<number, Date>> {
+  if (checkOuts.length === 0) return new Map();
+  const rows = await tx.$queryRaw<{ i: number; occurred_at: Date }[]>`
+    SELECT q.i::int AS i, ci.occurred_at
+    FROM unnest(${checkOuts.map((c) => c.index)}::int[], ${checkOuts.map((c) => c.customerId)}::uuid[], ${checkOuts.map((c) => c.at)}::timestamptz[]) AS q(i, customer_id, before)
+    CROSS JOIN LATERAL (
+      SELECT ci.occurred_at FROM events ci
+      WHERE ci.merchant_id = ${merchantId}::uuid AND ci.customer_id = q.customer_id AND ci.type = 'check_in'
+        AND ci.voided_at IS NULL AND ci.occurred_at <= q.before AND ci.occurred_at > q.before - interval '24 hours'
+        AND NOT EXISTS (
+          SELECT 1 FROM events co WHERE co.merchant_id = ci.merchant_id AND co.customer_id = ci.customer_id AND co.type = 'check_out'
+            AND co.voided_at IS NULL AND co.occurred_at >= ci.occurred_at AND co.occurred_at <= q.before)
+      ORDER BY ci.occurred_at DESC LIMIT 1) AS ci`;
+  return new Map(rows.map((r) => [r.i, r.occurred_at]));
 }
 
 /**

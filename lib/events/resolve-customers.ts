@@ -1,22 +1,12 @@
 import "server-only";
-import { randomBytes } from "node:crypto";
+import type { AuditActor } from "@/lib/audit";
+import { createCustomers, suppressedKinds, type CreationOutcome } from "@/lib/customers/creation";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { findSuppressed } from "@/lib/customers/suppression";
-import { uuidv7 } from "@/lib/ids";
 import type { CustomerRef } from "./schema";
 import type { CustomerStateRow } from "./state";
 import type { EventError } from "./types";
 
 type Tx = Prisma.TransactionClient;
-
-const SERIAL_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"; // no 0/O, 1/I: read aloud at a counter
-
-export function generatePassSerial(prefix = "PC"): string {
-  const bytes = randomBytes(10);
-  let body = "";
-  for (const byte of bytes) body += SERIAL_ALPHABET[byte % SERIAL_ALPHABET.length];
-  return `${prefix}-${body}`;
-}
 
 interface Row extends CustomerStateRow { pass_serial: string; external_id: string | null; email: string | null }
 
@@ -28,9 +18,10 @@ function refKey(ref: CustomerRef): string {
 }
 
 /**
- * Resolves each reference to a customer id of this merchant, creating customers when asked.
- * Creation is serialised per identifier with advisory locks, so concurrent requests for the same
- * new customer create it once. Deleted-on-request customers are refused, never re-created.
+ * Resolves each reference to a customer id of this merchant, creating customers when asked (all
+ * new ones of the batch at once, lib/customers/creation). Creation is serialised per identifier
+ * with advisory locks, so concurrent requests for the same new customer create it once.
+ * Deleted-on-request customers are refused, never re-created.
  *
  * The passes of existing customers that match are locked FOR UPDATE (in id order, so concurrent batches cannot
  * deadlock) in the same statement that finds them, and their pass state is returned in `locked`:
@@ -41,6 +32,7 @@ export async function resolveCustomers(
   tx: Tx,
   merchantId: string,
   refs: { ref: CustomerRef; create: boolean }[],
+  creation: { audit?: AuditActor; via: string },
 ): Promise<{ ids: (string | EventError)[]; locked: Map<string, CustomerStateRow> }> {
   if (refs.length === 0) return { ids: [], locked: new Map() };
   const creating = [...new Set(refs.filter((r) => r.create).map((r) => `${merchantId}:${refKey(r.ref)}`))].sort();
@@ -59,7 +51,7 @@ export async function resolveCustomers(
     WHERE c.merchant_id = ${merchantId}::uuid
       AND (c.id = ANY(${ids}::uuid[]) OR c.pass_serial = ANY(${serials}::text[])
            OR c.external_id = ANY(${externals}::text[]) OR c.email = ANY(${emails}::text[]))
-    ORDER BY c.id FOR UPDATE OF p`;
+    ORDER BY c.id FOR KEY SHARE OF c FOR UPDATE OF p`; // lock order: lib/events/locks.ts
   const locked = new Map<string, CustomerStateRow>(rows.map(({ pass_serial: _serial, external_id: _external, email: _email, ...state }) => [state.id, state]));
 
   // Indexed once: a 1,000-event batch would otherwise scan every row for every reference.
@@ -75,8 +67,9 @@ export async function resolveCustomers(
   const bySerial = index((r) => r.pass_serial);
   const byExternal = index((r) => r.external_id);
   const byEmail = index((r) => r.email);
-  const created = new Map<string, string>();
-  const out: (string | EventError)[] = [];
+  // First pass: matches, and the refs that need a new customer (one per identifier).
+  const out: (string | EventError | { create: string })[] = [];
+  const unmatched = new Map<string, { ref: CustomerRef; create: boolean }>();
   for (const { ref, create } of refs) {
     const matches = ref.id
       ? (byId.get(ref.id) ?? [])
@@ -94,37 +87,36 @@ export async function resolveCustomers(
       continue;
     }
     const key = refKey(ref);
-    const already = created.get(key);
-    if (already) {
-      out.push(already);
-      continue;
-    }
-    const suppressed = await findSuppressed(tx, merchantId, { passSerial: ref.passSerial, email: ref.email, externalId: ref.externalId, phone: ref.phone });
-    if (suppressed) {
-      out.push({ code: "customer_deleted", message: "This customer asked to be deleted. An owner can lift this in Settings → Privacy.", path: `customer.${suppressed}` });
-      continue;
-    }
-    if (!create || ref.id) {
-      out.push({ code: "customer_not_found", message: `No customer matches ${describeRef(ref)}.`, path: "customer" });
-      continue;
-    }
-    const id = uuidv7();
-    await tx.customer.create({
-      data: {
-        id,
-        merchantId,
-        name: ref.name ?? null,
-        email: ref.email ?? null,
-        phone: ref.phone ?? null,
-        externalId: ref.externalId ?? null,
-        passSerial: ref.passSerial ?? generatePassSerial(),
-        pass: { create: {} },
-      },
-    });
-    created.set(key, id);
-    out.push(id);
+    if (!unmatched.has(key)) unmatched.set(key, { ref, create: create && !ref.id });
+    out.push({ create: key });
   }
-  return { ids: out, locked };
+
+  // Then, set-based: one suppression query for refs that may not create, one creation (one
+  // suppression query, one insert) for the rest, with the counter's own policy (lib/customers/creation).
+  const outcome = new Map<string, string | EventError>();
+  const lookups = [...unmatched].filter(([, u]) => !u.create);
+  (await suppressedKinds(tx, merchantId, lookups.map(([, u]) => u.ref))).forEach((kind, i) => {
+    const [key, { ref }] = lookups[i] as [string, { ref: CustomerRef }];
+    outcome.set(key, kind ? deleted(kind) : { code: "customer_not_found", message: `No customer matches ${describeRef(ref)}.`, path: "customer" });
+  });
+  const toCreate = [...unmatched].filter(([, u]) => u.create);
+  const created = await createCustomers(tx, merchantId, toCreate.map(([, { ref }]) => ({ name: ref.name, email: ref.email, phone: ref.phone, externalId: ref.externalId, passSerial: ref.passSerial })), creation);
+  created.forEach((result, i) => {
+    const [key] = toCreate[i] as [string, unknown];
+    outcome.set(key, creationError(result) ?? (result.status === "created" ? result.id : { code: "customer_not_found", message: "Customer not found", path: "customer" }));
+  });
+  return { ids: out.map((o) => (typeof o === "object" && "create" in o ? (outcome.get(o.create) as string | EventError) : o)), locked };
+}
+
+const deleted = (kind: string): EventError => ({ code: "customer_deleted", message: "This customer asked to be deleted. An owner can lift this in Settings → Privacy.", path: `customer.${kind}` });
+
+function creationError(result: CreationOutcome): EventError | null {
+  switch (result.status) {
+    case "created": return null;
+    case "suppressed": return deleted(result.kind);
+    case "email_taken": return { code: "customer_conflict", message: `${result.existing.name ?? "A customer"} (pass ${result.existing.passSerial}) already has this email. Identify that customer by email or pass serial instead.`, path: "customer.email" };
+    case "identifier_taken": return { code: "customer_conflict", message: `Another customer already has this ${result.kind === "passSerial" ? "pass serial" : "external id"}.`, path: `customer.${result.kind}` };
+  }
 }
 
 function describeRef(ref: CustomerRef): string {

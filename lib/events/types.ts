@@ -34,6 +34,7 @@ export type EventErrorCode =
   | "customer_not_found"
   | "customer_ambiguous"
   | "customer_deleted"
+  | "customer_conflict"
   | "unknown_location"
   | "insufficient_points"
   | "idempotency_conflict";
