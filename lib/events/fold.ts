@@ -5,9 +5,10 @@ import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { parseTiers, tierThresholds, type Tier } from "@/lib/loyalty/rules";
 import { formatCents, toCents } from "@/lib/money";
-import type { EventType } from "./registry";
+import { EVENT_TYPES, type EventType } from "./registry";
 import { lockPasses } from "./locks";
-import { applyEventTo, NOT_ACTIVITY_TYPES, orderFactsOf, passRules, STATUS_SET_BY, type EventSourceKind, type OrderFacts, type PassEvent, type PassFacts, type PassStatus } from "./pass-rules";
+import { activitySql } from "./activity";
+import { applyEventTo, orderFactsOf, passRules, statusSetBy, type EventSourceKind, type OrderFacts, type PassEvent, type PassFacts, type PassStatus } from "./pass-rules";
 import { eventFactsOf, rollupStatements } from "./rollups";
 import type { CustomerStateRow } from "./state";
 import type { PassState } from "./types";
@@ -53,13 +54,7 @@ export function tierSql(tiers: Tier[], spend: Prisma.Sql): Prisma.Sql {
   return whens.length === 0 ? Prisma.sql`NULL::text` : Prisma.sql`(CASE ${Prisma.join(whens, " ")} ELSE NULL END)`;
 }
 
-const STATUS_TYPES = Object.keys(STATUS_SET_BY);
-
-/** The activity predicate of the pass rules (isActivity) as SQL over an events alias. */
-export function activityPredicateSql(alias: string): Prisma.Sql {
-  const e = Prisma.raw(alias);
-  return Prisma.sql`(${e}.type::text <> ALL(${[...NOT_ACTIVITY_TYPES]}::text[]) AND ${e}.source <> 'automation')`;
-}
+const STATUS_TYPES = EVENT_TYPES.filter((t) => statusSetBy(t) !== null);
 
 /**
  * The order facts (status, first and last activity) of each customer's live events: what a void
@@ -75,7 +70,7 @@ export async function remainingOrderFacts(tx: Tx, merchantId: string, customerId
       AND type::text = ANY(${STATUS_TYPES}::text[])`;
   const activity = await tx.$queryRaw<{ customer_id: string; first_at: Date | null; last_at: Date | null }[]>`
     SELECT customer_id::text, min(occurred_at) AS first_at, max(occurred_at) AS last_at FROM events e
-    WHERE merchant_id = ${merchantId}::uuid AND customer_id = ANY(${customerIds}::uuid[]) AND voided_at IS NULL AND ${activityPredicateSql("e")}
+    WHERE merchant_id = ${merchantId}::uuid AND customer_id = ANY(${customerIds}::uuid[]) AND voided_at IS NULL AND ${activitySql("e")}
     GROUP BY customer_id`;
   for (const id of customerIds) {
     // Folded as automation events so that only their status counts; activity comes from the query above.

@@ -24,10 +24,14 @@
 // import id on each event (events.import_id). recordEvents(scope, inputs, source, { tx }) runs
 // the whole write path inside a caller's transaction.
 import { tierLookup, type Tier } from "@/lib/loyalty/rules";
-import { VISIT_TYPES, type EventType } from "./registry";
+import { isActivity } from "./activity";
+import { EVENT_REGISTRY, VISIT_TYPES, type EventType } from "./registry";
+
+export { isActivity };
 
 export type PassStatus = "not_installed" | "installed" | "uninstalled";
-export type EventSourceKind = "manual" | "api" | "import" | "automation";
+export type { EventSourceValue as EventSourceKind } from "./activity";
+import type { EventSourceValue as EventSourceKind } from "./activity";
 
 /** A pass in the units the rules compute in: integer cents, epoch milliseconds. */
 export interface PassFacts {
@@ -62,16 +66,11 @@ export const EMPTY_PASS: PassFacts = Object.freeze({
   points: 0, visits: 0, spendCents: 0, tier: null, status: "not_installed", statusAt: null, firstActivityAt: null, lastActivityAt: null,
 }) as PassFacts;
 
-// --- Per-type flags (registry) -------------------------------------------------------------------
+// --- Per-type flags: the registry (countsAsVisit, setsPassStatus) and lib/events/activity ----
 
-/** The pass status an event type sets, if any. */
-export const STATUS_SET_BY: Partial<Record<EventType, PassStatus>> = { pass_installed: "installed", pass_registered: "installed", pass_uninstalled: "uninstalled" };
-/** Types that are not the customer doing something. */
-export const NOT_ACTIVITY_TYPES: ReadonlySet<EventType> = new Set(["notification_received", "pass_uninstalled"]);
-
-/** Whether an event is the customer's own activity: moves first/last activity ("last seen"). */
-export function isActivity(type: EventType, source: EventSourceKind): boolean {
-  return source !== "automation" && !NOT_ACTIVITY_TYPES.has(type);
+/** The pass status an event type sets, if any (registry setsPassStatus). */
+export function statusSetBy(type: EventType): PassStatus | null {
+  return EVENT_REGISTRY[type].setsPassStatus;
 }
 
 // At the same instant an uninstall outranks an install, so the result never depends on the order
@@ -119,7 +118,7 @@ export function applyEventTo(state: PassFacts, event: PassEvent, rules: PassRule
 }
 
 function foldOrderFacts(facts: OrderFacts, event: PassEvent): void {
-  const status = STATUS_SET_BY[event.type];
+  const status = statusSetBy(event.type);
   if (status && statusWins(status, event.occurredAt, facts)) {
     facts.status = status;
     facts.statusAt = event.occurredAt;
