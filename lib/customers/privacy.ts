@@ -5,6 +5,8 @@ import { hasRole } from "@/lib/auth/roles";
 import { writeAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
+import { lockCustomerForDeletion } from "@/lib/events/locks";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { passSelect, withPass } from "./pass";
 import { suppressionHashes } from "./suppression";
 
@@ -83,10 +85,10 @@ export async function deleteCustomer(context: MerchantContext, input: z.input<ty
   if (!customerId.safeParse(id).success) throw notFound("That customer");
   const { merchantId } = context;
   return db.$transaction(async (tx) => {
-    // Locked so an event recorded at this moment cannot slip in between the deletes.
-    const [customer] = await tx.$queryRaw<{ id: string; name: string | null; email: string | null; phone: string | null; external_id: string | null; pass_serial: string }[]>`
-      SELECT id::text, name, email, phone, external_id, pass_serial FROM customers
-      WHERE merchant_id = ${merchantId}::uuid AND id = ${id}::uuid FOR UPDATE`;
+    // Locked first, in the documented order (lib/events/locks.ts), so an event being recorded for
+    // this customer either commits before (and is deleted with them) or is refused after.
+    const customer = await lockCustomerForDeletion<{ id: string; name: string | null; email: string | null; phone: string | null; external_id: string | null; pass_serial: string }>(
+      tx, merchantId, id, Prisma.sql`id::text, name, email, phone, external_id, pass_serial`);
     if (!customer) throw notFound("That customer");
     const typed = confirmation.trim().toLowerCase();
     const accepted = [customer.name, customer.pass_serial].flatMap((v) => (v && v.trim() ? [v.trim().toLowerCase()] : []));
