@@ -57,7 +57,7 @@ function makeColumns(currency: string, timeZone: string) {
     }),
     helper.accessor("lifetimeSpend", { id: "spend", header: "Spend", sortDescFirst: true, meta: { align: "right" }, cell: ({ getValue }) => formatMoney(getValue(), currency) }),
     helper.accessor("lastSeenAt", {
-      id: "lastSeen", header: "Last seen", sortDescFirst: true, meta: { className: "hidden sm:table-cell whitespace-nowrap" },
+      id: "lastSeen", header: "Last activity", sortDescFirst: true, meta: { className: "hidden sm:table-cell whitespace-nowrap" },
       cell: ({ getValue }) => {
         const seen = getValue();
         return seen ? formatLocal(new Date(seen), timeZone, "MMM d, yyyy") : <span className="text-stone-400">Never</span>;

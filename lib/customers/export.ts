@@ -8,7 +8,7 @@ import { csvRow, exportFileName } from "./csv";
 import { exportCustomerRows } from "./list";
 import type { CustomerFilters } from "./list-params";
 
-const HEADER = ["Name", "Email", "Phone", "External ID", "Pass serial", "Pass status", "Tier", "Points", "Visits", "Lifetime spend", "First seen", "Last seen"];
+const HEADER = ["Name", "Email", "Phone", "External ID", "Pass serial", "Pass status", "Tier", "Points", "Visits", "Lifetime spend", "First activity", "Last activity"];
 
 /**
  * The filtered customer list as a CSV byte stream, read from the database batch by batch as the

@@ -15,11 +15,11 @@ export const ACTIVITY_FILTERS = ["seen_7d", "seen_30d", "not_seen_30d", "not_see
 export type ActivityFilter = (typeof ACTIVITY_FILTERS)[number];
 
 export const ACTIVITY_LABELS: Record<ActivityFilter, string> = {
-  seen_7d: "Seen in the last 7 days",
-  seen_30d: "Seen in the last 30 days",
-  not_seen_30d: "Not seen in 30 days",
-  not_seen_60d: "Not seen in 60 days",
-  not_seen_90d: "Not seen in 90 days",
+  seen_7d: "Active in the last 7 days",
+  seen_30d: "Active in the last 30 days",
+  not_seen_30d: "No activity in 30 days",
+  not_seen_60d: "No activity in 60 days",
+  not_seen_90d: "No activity in 90 days",
   never: "No activity yet",
 };
 export const PASS_LABELS: Record<(typeof PASS_FILTERS)[number], string> = {

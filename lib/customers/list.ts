@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { parseTiers } from "@/lib/loyalty/rules";
 import { COUNT_CAP, SEARCH_COUNT_CAP, type Paged } from "@/lib/paging";
-import { localDayStart } from "@/lib/time";
+import { windowStart } from "@/lib/time";
 import {
   customerListSchema,
   NO_TIER,
@@ -31,7 +31,7 @@ export interface CustomerListRow {
 
 // Allow-list: the only ORDER BY clauses that can reach SQL. Each matches an index
 // (customers: 20261125030000; customer_passes: 20261125230000) so the first page never sorts the
-// whole merchant. Name Z→A lists nameless customers first, and "last seen, oldest first" lists
+// whole merchant. Name Z→A lists nameless customers first, and "last activity, oldest first" lists
 // never-seen customers first: those are the indexes' backward orders, and sorting a million rows
 // to move them would cost more than it is worth.
 const ORDER_BY: Record<CustomerSortKey, Record<"asc" | "desc", Prisma.Sql>> = {
@@ -54,8 +54,9 @@ export function escapeLike(text: string): string {
 }
 
 function activityCondition(activity: ActivityFilter, timeZone: string, now: Date): Prisma.Sql {
-  // "Last N days" are N merchant-local calendar days including today.
-  const since = (days: number) => localDayStart(now, timeZone, days - 1);
+  // "Last activity" is the pass's last_seen_at (lib/events/activity); "in the last N days" is the
+  // one rolling window (lib/time windowStart), as on the overview.
+  const since = (days: number) => windowStart(now, days, "days", timeZone);
   switch (activity) {
     case "seen_7d": return Prisma.sql`p.last_seen_at >= ${since(7)}`;
     case "seen_30d": return Prisma.sql`p.last_seen_at >= ${since(30)}`;

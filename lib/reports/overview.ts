@@ -2,7 +2,7 @@ import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { MerchantContext } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import { localDate, localMonthRange } from "@/lib/time";
+import { localDate, localMonthRange, windowStart } from "@/lib/time";
 
 export interface MerchantOverview {
   customers: number;
@@ -18,7 +18,8 @@ export async function merchantOverview(context: MerchantContext, now = new Date(
   const { merchantId, merchant } = context;
   const monthStart = localDate(localMonthRange(now, merchant.timeZone).start, merchant.timeZone);
   const today = localDate(now, merchant.timeZone);
-  const since30 = new Date(now.getTime() - 30 * 24 * 3600 * 1000);
+  // Active = last activity (lib/events/activity) within the one rolling window (lib/time windowStart).
+  const since30 = windowStart(now, 30, "days", merchant.timeZone);
 
   const [customers, active, month, daily] = await Promise.all([
     db.customer.count({ where: { merchantId } }),

@@ -46,7 +46,7 @@ export default async function CustomerPage({ params, searchParams }: {
           <h1 className="text-2xl font-semibold tracking-tight">{displayName}</h1>
           <p className="mt-1 text-stone-600">{[customer.email, customer.phone].filter(Boolean).join(" · ") || "No contact details"}</p>
           <p className="mt-1 text-sm text-stone-500">
-            First seen {when(customer.firstSeenAt)} · Last seen {when(customer.lastSeenAt)}
+            First activity {when(customer.firstSeenAt)} · Last activity {when(customer.lastSeenAt)}
             {customer.externalId && <> · External ID <span className="font-mono">{customer.externalId}</span></>}
           </p>
         </div>
