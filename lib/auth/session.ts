@@ -13,7 +13,7 @@ export interface MerchantScope {
   merchant: { id: string; name: string; timeZone: string; currency: string };
 }
 
-/** A signed-in dashboard user's scope. (API calls carry an API key instead; see lib/auth/api-keys.) */
+/** A signed-in dashboard user's scope. (API calls carry an API key instead; see lib/auth/api-key-auth.ts.) */
 export interface MerchantContext extends MerchantScope {
   user: { id: string; name: string; email: string; role: Role };
 }

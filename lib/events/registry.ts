@@ -52,7 +52,9 @@ export const EVENT_REGISTRY: Record<EventType, EventTypeSpec> = {
   check_in: { label: "Check-in", icon: "LogIn", amount: "none", fields: [], inStore: true, common: true, countsAsVisit: true, countsAsActivity: true, setsPassStatus: null },
   check_out: {
     label: "Check-out", icon: "LogOut", amount: "none", inStore: true, common: true, countsAsVisit: false, countsAsActivity: true, setsPassStatus: null,
-    // Derived by the write path from the customer's open check-in, never taken from input.
+    // No form fields. data.durationMinutes is set by the write path from the customer's open
+    // check-in (the latest within 24 hours with no check-out since); without one, a duration sent
+    // by the caller is kept as given. The history falls back to the gap since the paired check-in.
     fields: [],
   },
   redemption: {
