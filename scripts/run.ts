@@ -38,6 +38,14 @@ const SERVER_ONLY_HOOK = `export async function resolve(specifier, context, next
   return specifier === "server-only" ? { url: "data:text/javascript,", shortCircuit: true } : nextResolve(specifier, context);
 }`;
 
+// Loading lib/ a second time, on purpose: the lean front imports lib/ through Node's own loader,
+// while Next's server bundles carry their own compiled copy of the same modules. So this process
+// holds two instances of every lib/ module, each with its own module-level state: two Prisma clients
+// (each with its DATABASE_POOL_SIZE connections), two API rate limiters and coalescers (the lean
+// one serves all /api/v1 traffic in production). Sharing one instance would mean routing the API
+// through Next's bundles, the ~1 ms per request this front exists to avoid. A future worker (the
+// job queue) started from here should load lib/ this same way (joining this instance, not
+// adding a third pool) or run as its own process; it must not rely on state set by Next's copy.
 async function loadApiFront() {
   register(`data:text/javascript,${encodeURIComponent(SERVER_ONLY_HOOK)}`);
   return import("../lib/api/server");
