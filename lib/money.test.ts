@@ -12,8 +12,8 @@ describe("money in cents", () => {
     expect(formatCents(1250)).toBe("12.50");
     expect(formatCents(-5)).toBe("-0.05");
     expect(formatCents(0)).toBe("0.00");
-    expect(() => toCents("1.005")).toThrow();
-    expect(() => toCents("abc")).toThrow();
+    expect(() => toCents("1.005")).toThrow(new RangeError("Not a money amount: 1.005"));
+    expect(() => toCents("abc")).toThrow(new RangeError("Not a money amount: abc"));
   });
 
   it("sums exactly what decimal arithmetic sums", () => {

@@ -36,8 +36,8 @@ describe("API keys", () => {
 
   it("validates the name and rate limit", async () => {
     const context = await createContext("owner");
-    await expect(createApiKey(context, { name: "  " })).rejects.toThrow();
-    await expect(createApiKey(context, { name: "x", rateLimitPerSecond: 0 })).rejects.toThrow();
+    await expect(createApiKey(context, { name: "  " })).rejects.toMatchObject({ name: "ZodError", issues: [expect.objectContaining({ path: ["name"] })] });
+    await expect(createApiKey(context, { name: "x", rateLimitPerSecond: 0 })).rejects.toMatchObject({ name: "ZodError", issues: [expect.objectContaining({ path: ["rateLimitPerSecond"] })] });
   });
 });
 
@@ -73,7 +73,7 @@ describe("loyalty settings", () => {
 
   it("refuses bad input", async () => {
     const context = await createContext("owner");
-    await expect(saveLoyaltySettings(context, { pointsPerCurrency: "-1", tiers: [] })).rejects.toThrow();
+    await expect(saveLoyaltySettings(context, { pointsPerCurrency: "-1", tiers: [] })).rejects.toMatchObject({ name: "ZodError", issues: [expect.objectContaining({ path: ["pointsPerCurrency"] })] });
     await expect(saveLoyaltySettings(context, { pointsPerCurrency: "1", tiers: [{ name: "A", minSpend: "10" }, { name: "a", minSpend: "20" }] })).rejects.toThrow("different");
     await expect(saveLoyaltySettings(context, { pointsPerCurrency: "1", tiers: [{ name: "A", minSpend: "10" }, { name: "B", minSpend: "10.00" }] })).rejects.toThrow("same spend");
   });
