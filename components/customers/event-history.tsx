@@ -6,7 +6,8 @@ import { historyQuery, type HistoryParams } from "@/lib/customers/history-params
 import { describeEventData, formatDuration } from "@/lib/customers/display";
 import { formatCount, formatMoney } from "@/lib/format";
 import { formatLocal } from "@/lib/time";
-import { EVENT_TYPE_DISPLAY } from "./event-types";
+import { eventIcon } from "@/components/events/event-icon";
+import { eventLabel } from "@/lib/events/registry";
 import type { ReactNode } from "react";
 
 export function EventHistory({ customerId, page, params, currency, timeZone, renderVoid }: {
@@ -30,9 +31,8 @@ export function EventHistory({ customerId, page, params, currency, timeZone, ren
     <>
       <ol className="divide-y divide-stone-100" aria-label="Events, newest first">
         {page.events.map((event) => {
-          const display = EVENT_TYPE_DISPLAY[event.type];
-          const Icon = display.icon;
-          const label = event.type === "custom" && event.customName ? event.customName : display.label;
+          const Icon = eventIcon(event.type);
+          const label = eventLabel(event.type, event.customName);
           const details = describeEventData(event.data);
           return (
             <li key={event.id} className="flex gap-3 py-3" data-testid="history-event">

@@ -4,8 +4,8 @@ import Form from "next/form";
 import Link from "next/link";
 import { useRef } from "react";
 import { HISTORY_EVENT_TYPES, type HistoryParams } from "@/lib/customers/history-params";
+import { EVENT_REGISTRY } from "@/lib/events/registry";
 import { buttonClass } from "@/components/ui/button";
-import { EVENT_TYPE_DISPLAY } from "./event-types";
 
 const CONTROL = "block w-full min-h-11 rounded-lg border border-stone-300 bg-white px-3 text-base sm:text-sm";
 
@@ -19,7 +19,7 @@ export function HistoryFilters({ customerId, params }: { customerId: string; par
         <span className="mb-1 block text-stone-600">Type</span>
         <select name="type" defaultValue={params.type ?? ""} key={params.type ?? ""} onChange={() => formRef.current?.requestSubmit()} className={CONTROL}>
           <option value="">All events</option>
-          {HISTORY_EVENT_TYPES.map((t) => <option key={t} value={t}>{EVENT_TYPE_DISPLAY[t].label}</option>)}
+          {HISTORY_EVENT_TYPES.map((t) => <option key={t} value={t}>{EVENT_REGISTRY[t].label}</option>)}
         </select>
       </label>
       <label className="block text-sm">

@@ -1,7 +1,7 @@
 "use client";
 
 import { clsx } from "clsx";
-import { Footprints, Gift, LogIn, LogOut, ShoppingBag, Sparkles, type LucideIcon } from "lucide-react";
+import { eventIcon } from "@/components/events/event-icon";
 import { useAction } from "next-safe-action/hooks";
 import { useEffect, useRef, useState } from "react";
 import { recordEventAction } from "@/app/(app)/record/actions";
@@ -15,7 +15,6 @@ import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
 import { DuplicatePrompt } from "./duplicate-prompt";
 
-const ICONS: Record<string, LucideIcon> = { ShoppingBag, Footprints, LogIn, LogOut, Gift, Sparkles };
 const COMMON = EVENT_TYPES.filter((t) => EVENT_REGISTRY[t].common);
 const MORE = EVENT_TYPES.filter((t) => !EVENT_REGISTRY[t].common);
 
@@ -115,7 +114,7 @@ export function EventForm({ customer, locations, defaultLocationId, currency, ti
         <legend className="mb-2 text-sm font-medium text-stone-800">What happened?</legend>
         <div className="grid grid-cols-2 gap-2 sm:grid-cols-3">
           {COMMON.map((t) => {
-            const Icon = ICONS[EVENT_REGISTRY[t].icon] ?? Sparkles;
+            const Icon = eventIcon(t);
             return (
               <button
                 key={t}

@@ -1,7 +1,7 @@
 // Zod schemas of the POS API's query strings and responses. The routes validate with the query
 // schemas and the OpenAPI document is generated from all of them, so docs and code cannot drift.
 import { z } from "zod";
-import { EVENT_TYPES } from "@/lib/events/registry";
+import { EVENT_SOURCES, EVENT_TYPES } from "@/lib/events/registry";
 import { API_ERROR_STATUS, type ApiErrorCode } from "./errors";
 import { DEFAULT_LIST_LIMIT, MAX_LIST_LIMIT } from "./limits";
 
@@ -41,7 +41,7 @@ export const recordedEventSchema = z.object({
   points: z.number().int().describe("Signed change to the points balance caused by this event."),
   location: z.string().nullable().describe("Location name."),
   data: z.record(z.string(), z.unknown()),
-  source: z.enum(["manual", "api", "import", "automation"]),
+  source: z.enum(EVENT_SOURCES),
   idempotencyKey: z.string().nullable(),
 });
 

@@ -2,19 +2,10 @@
 // date-range parsing in the merchant's zone. Shared by pages and tests.
 import { TZDate } from "@date-fns/tz";
 import { addDays, addMonths, format, startOfMonth } from "date-fns";
+import { DATA_FIELD_LABELS } from "@/lib/events/registry";
 
-const DATA_LABELS: Record<string, string> = {
-  items: "Items",
-  reward: "Reward",
-  pointsCost: "Points cost",
-  orderId: "Order number",
-  register: "Register",
-  action: "Action",
-  url: "Link",
-  campaign: "Campaign",
-  platform: "Wallet",
-  note: "Note",
-};
+// Data keys in the registry's words (lib/events/registry.ts DATA_FIELD_LABELS).
+const DATA_LABELS = DATA_FIELD_LABELS;
 // Shown elsewhere on the row (the visit duration), so not repeated as data.
 const HIDDEN_KEYS = new Set(["durationMinutes", "checkInId"]);
 

@@ -1,8 +1,8 @@
 // A customer's event-history filters, read forgivingly from the URL (bad values are dropped).
 import { z } from "zod";
-import { EventType } from "@/lib/generated/prisma/enums";
+import { EVENT_TYPES } from "@/lib/events/registry";
 
-export const HISTORY_EVENT_TYPES = Object.values(EventType);
+export const HISTORY_EVENT_TYPES = EVENT_TYPES;
 export type HistoryEventType = (typeof HISTORY_EVENT_TYPES)[number];
 
 export interface HistoryParams {
@@ -32,7 +32,7 @@ const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 export function parseHistoryParams(raw: Raw): HistoryParams {
   const out: HistoryParams = {};
-  const type = z.enum(EventType).safeParse(one(raw.type));
+  const type = z.enum(EVENT_TYPES).safeParse(one(raw.type));
   if (type.success) out.type = type.data;
   const from = day.safeParse(one(raw.from));
   if (from.success) out.from = from.data;

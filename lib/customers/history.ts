@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { localDateStart, visitDurationMinutes } from "./display";
 import { decodeHistoryCursor, encodeHistoryCursor, type HistoryEventType, type HistoryParams } from "./history-params";
+import { SOURCE_LABELS, type EventSourceKind } from "@/lib/events/registry";
 
 export interface HistoryEvent {
   id: string;
@@ -38,7 +39,7 @@ interface RawEvent {
   amount: string | null;
   points: number;
   data: unknown;
-  source: "manual" | "api" | "import" | "automation";
+  source: EventSourceKind;
   voided_at: Date | null;
   void_reason: string | null;
   location: string | null;
@@ -51,10 +52,9 @@ interface RawEvent {
 
 function sourceLabel(r: RawEvent): string {
   switch (r.source) {
-    case "manual": return r.recorded_by ?? "Staff";
-    case "api": return r.api_key ? `API · ${r.api_key}` : "API";
-    case "import": return "Import";
-    case "automation": return "Automation";
+    case "manual": return r.recorded_by ?? SOURCE_LABELS.manual;
+    case "api": return r.api_key ? `${SOURCE_LABELS.api} · ${r.api_key}` : SOURCE_LABELS.api;
+    default: return SOURCE_LABELS[r.source];
   }
 }
 

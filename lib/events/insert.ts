@@ -1,6 +1,6 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { EventType } from "./registry";
+import type { EventSourceKind, EventType } from "./registry";
 
 /** One event row as recordEvents writes it. */
 export interface EventRow {
@@ -15,7 +15,7 @@ export interface EventRow {
   points: number;
   locationId: string | null;
   data: Record<string, unknown>;
-  source: "manual" | "api" | "import" | "automation";
+  source: EventSourceKind;
   idempotencyKey: string | null;
   requestHash: string | null;
   recordedById: string | null;

@@ -1,10 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Tier } from "@/lib/loyalty/rules";
-import { applyEvent, EMPTY_PASS, foldEvents, isActivity, orderFactsOf, passRules, type EventSourceKind, type PassEvent, type PassFacts } from "./pass-rules";
-import { EVENT_TYPES } from "./registry";
+import { applyEvent, EMPTY_PASS, foldEvents, isActivity, orderFactsOf, passRules, type PassEvent, type PassFacts } from "./pass-rules";
+import { EVENT_SOURCES, EVENT_TYPES } from "./registry";
 
-const SOURCES: EventSourceKind[] = ["manual", "api", "import", "automation"];
+const SOURCES = EVENT_SOURCES;
 const TIERS: Tier[] = [{ name: "Silver", minSpend: "5.00" }, { name: "Gold", minSpend: "15.00" }];
 const rules = passRules(TIERS);
 

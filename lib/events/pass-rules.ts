@@ -30,8 +30,8 @@ import { EVENT_REGISTRY, VISIT_TYPES, type EventType } from "./registry";
 export { isActivity };
 
 export type PassStatus = "not_installed" | "installed" | "uninstalled";
-export type { EventSourceValue as EventSourceKind } from "./activity";
-import type { EventSourceValue as EventSourceKind } from "./activity";
+export type { EventSourceKind } from "./registry";
+import type { EventSourceKind } from "./registry";
 
 /** A pass in the units the rules compute in: integer cents, epoch milliseconds. */
 export interface PassFacts {

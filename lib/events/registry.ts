@@ -1,6 +1,21 @@
 // The one registry of event types: label, icon, which data fields each takes and which are
-// required. The record form, the API, imports and the OpenAPI document all read it.
+// required, and the sources an event can come from. The record form, the customer history, the
+// API, imports and the OpenAPI document all read it: adding a type or a field is one edit here
+// (a type with an icon not used before also names it in components/events/event-icon.tsx, which
+// the compiler asks for).
 import { z } from "zod";
+
+/** How an event came in. Mirrors the EventSource enum in prisma/schema.prisma. */
+export const EVENT_SOURCES = ["manual", "api", "import", "automation"] as const;
+export type EventSourceKind = (typeof EVENT_SOURCES)[number];
+export const SOURCE_LABELS: Record<EventSourceKind, string> = { manual: "Staff", api: "API", import: "Import", automation: "Automation" };
+
+/** The lucide-react icons event types use (components/events/event-icon.tsx maps each). */
+export const EVENT_ICON_NAMES = [
+  "ShoppingBag", "Footprints", "LogIn", "LogOut", "Gift", "ScanLine", "Smartphone", "MousePointerClick", "Bell", "BellRing",
+  "WalletCards", "Trash2", "BadgeCheck", "Sparkles",
+] as const;
+export type EventIconName = (typeof EVENT_ICON_NAMES)[number];
 
 export const EVENT_TYPES = [
   "purchase", "visit", "check_in", "check_out", "redemption", "scan", "app_open", "link_click",
@@ -21,7 +36,7 @@ export interface DataField {
 export interface EventTypeSpec {
   label: string;
   /** lucide-react icon name. */
-  icon: string;
+  icon: EventIconName;
   /** Whether the top-level `amount` is required, optional or not taken. */
   amount: "required" | "optional" | "none";
   fields: DataField[];
@@ -71,6 +86,15 @@ export const EVENT_REGISTRY: Record<EventType, EventTypeSpec> = {
   pass_registered: { label: "Pass registered", icon: "BadgeCheck", amount: "none", fields: [text("platform", "Wallet", false, "apple or google")], inStore: false, common: false, countsAsVisit: false, countsAsActivity: true, setsPassStatus: "installed" },
   custom: { label: "Custom", icon: "Sparkles", amount: "optional", fields: [], inStore: true, common: false, countsAsVisit: false, countsAsActivity: true, setsPassStatus: null },
 };
+
+/** Data keys that are not a registry field but that merchants commonly send, in words. */
+const EXTRA_DATA_LABELS: Record<string, string> = { note: "Note" };
+
+/** The label of a data key: the registry field's (first type that declares it), else undefined. */
+export const DATA_FIELD_LABELS: Readonly<Record<string, string>> = Object.fromEntries([
+  ...Object.entries(EXTRA_DATA_LABELS),
+  ...EVENT_TYPES.flatMap((t) => EVENT_REGISTRY[t].fields.map((f) => [f.key, f.label] as const)).reverse(),
+]);
 
 /** Event types that add one to the pass's visit count. */
 export const VISIT_TYPES: ReadonlySet<EventType> = new Set(EVENT_TYPES.filter((t) => EVENT_REGISTRY[t].countsAsVisit));
