@@ -7,7 +7,7 @@ import { useState } from "react";
 import { deleteCustomerAction, updateContactAction } from "@/app/(app)/customers/[id]/actions";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
-import { actionErrorMessage, fieldErrors } from "@/components/ui/action-errors";
+import { actionErrorMessage, formErrors } from "@/components/ui/action-errors";
 import { DialogButton } from "./dialog-button";
 
 interface Contact { id: string; name: string | null; email: string | null; phone: string | null; externalId: string | null; passSerial: string }
@@ -22,9 +22,7 @@ export function EditContactButton({ customer }: { customer: Contact }) {
 
 function EditContactForm({ customer, onDone }: { customer: Contact; onDone: () => void }) {
   const { execute, result, isPending } = useAction(updateContactAction, { onSuccess: onDone });
-  const errors = fieldErrors(result.validationErrors);
-  const server = result.serverError;
-  const serverField = (field: string) => (server?.path === field ? server.message : undefined);
+  const errors = formErrors(result, ["name", "email", "phone", "externalId"]);
   return (
     <form
       className="space-y-3"
@@ -35,13 +33,13 @@ function EditContactForm({ customer, onDone }: { customer: Contact; onDone: () =
         execute({ customerId: customer.id, name: text("name"), email: text("email"), phone: text("phone"), externalId: text("externalId") });
       }}
     >
-      <Field label="Name" error={errors.name}><Input name="name" defaultValue={customer.name ?? ""} autoComplete="off" /></Field>
-      <Field label="Email" error={errors.email ?? serverField("email")}><Input name="email" type="email" defaultValue={customer.email ?? ""} autoComplete="off" /></Field>
-      <Field label="Phone" error={errors.phone ?? serverField("phone")}><Input name="phone" type="tel" defaultValue={customer.phone ?? ""} autoComplete="off" /></Field>
-      <Field label="External ID" hint="The customer's id in your till or POS." error={errors.externalId ?? serverField("externalId")}>
+      <Field label="Name" error={errors.field("name")}><Input name="name" defaultValue={customer.name ?? ""} autoComplete="off" /></Field>
+      <Field label="Email" error={errors.field("email")}><Input name="email" type="email" defaultValue={customer.email ?? ""} autoComplete="off" /></Field>
+      <Field label="Phone" error={errors.field("phone")}><Input name="phone" type="tel" defaultValue={customer.phone ?? ""} autoComplete="off" /></Field>
+      <Field label="External ID" hint="The customer's id in your till or POS." error={errors.field("externalId")}>
         <Input name="externalId" defaultValue={customer.externalId ?? ""} autoComplete="off" />
       </Field>
-      {server && !server.path && <p role="alert" className="text-sm text-red-700">{actionErrorMessage(server)}</p>}
+      {errors.form && <p role="alert" className="text-sm text-red-700">{errors.form}</p>}
       <div className="flex justify-end gap-2">
         <Button variant="ghost" onClick={onDone}>Cancel</Button>
         <Button type="submit" disabled={isPending}>{isPending ? "Saving…" : "Save"}</Button>

@@ -12,3 +12,21 @@ export function fieldErrors(validationErrors: unknown): Record<string, string | 
 export function actionErrorMessage(error: { message?: string } | undefined): string {
   return error?.message ?? "Something went wrong. Please try again.";
 }
+
+/**
+ * THE mapping of an action's result onto a form: per field, the schema's message or the server's
+ * error naming that field (`path`); `form` is what belongs to no field. Every form uses this
+ * instead of reading validationErrors and serverError itself.
+ */
+export function formErrors(result: { validationErrors?: unknown; serverError?: { message?: string; path?: string } }, fields: readonly string[]): {
+  field: (name: string) => string | undefined;
+  form: string | undefined;
+} {
+  const schema = fieldErrors(result.validationErrors);
+  const server = result.serverError;
+  const onField = server?.path !== undefined && fields.includes(server.path);
+  return {
+    field: (name) => schema[name] ?? (server?.path === name ? server.message : undefined),
+    form: server && !onField ? actionErrorMessage(server) : undefined,
+  };
+}

@@ -14,7 +14,7 @@ export const actionClient = createSafeActionClient({
   handleServerError(error, { metadata }) {
     if (isAppError(error)) return { code: error.code, message: error.message, path: error.path };
     console.error(`[action ${metadata?.action ?? "?"}] unexpected error`, error);
-    return { code: "INTERNAL" as const, message: "Something went wrong. Please try again." };
+    return { code: "internal_error" as const, message: "Something went wrong. Please try again." };
   },
 }).use(async ({ next, metadata }) => {
   const context = await requireContext(metadata.minRole);

@@ -74,7 +74,7 @@ export async function revokeApiKey(context: MerchantContext, input: { id: string
   return db.$transaction(async (tx) => {
     const key = await tx.apiKey.findFirst({ where: { id: id.data, merchantId: context.merchantId }, select: apiKeySelect });
     if (!key) throw notFound("That API key");
-    if (key.revokedAt) throw new AppError("CONFLICT", `“${key.name}” is already revoked.`);
+    if (key.revokedAt) throw new AppError("conflict", `“${key.name}” is already revoked.`);
     const revoked = await tx.apiKey.update({ where: { id: key.id }, data: { revokedAt: new Date() }, select: apiKeySelect });
     await writeAudit(actorOf(context), { action: "api_key.revoked", targetType: "api_key", targetId: key.id, details: { name: key.name, prefix: key.prefix } }, tx);
     return revoked;

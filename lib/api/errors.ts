@@ -1,6 +1,6 @@
 // The POS API's error shape: `{ "error": { "code", "message", "path"? } }` with stable snake_case
 // codes that integrators can switch on. Messages are for humans and may change; codes may not.
-import { isAppError, type AppErrorCode } from "@/lib/errors";
+import { isAppError } from "@/lib/errors";
 import type { EventErrorCode } from "@/lib/events/types";
 
 export type ApiErrorCode =
@@ -60,15 +60,6 @@ export class ApiError extends Error {
   }
 }
 
-const FROM_APP_ERROR: Record<AppErrorCode, ApiErrorCode> = {
-  UNAUTHENTICATED: "unauthenticated",
-  FORBIDDEN: "forbidden",
-  NOT_FOUND: "not_found",
-  CONFLICT: "conflict",
-  PAYLOAD_TOO_LARGE: "payload_too_large",
-  VALIDATION: "validation_error",
-  RATE_LIMITED: "rate_limited",
-};
 
 export function apiErrorBody(code: ApiErrorCode, message: string, path?: string): ApiErrorBody {
   return { error: path === undefined ? { code, message } : { code, message, path } };
@@ -78,13 +69,13 @@ export function apiErrorBody(code: ApiErrorCode, message: string, path?: string)
  * Expected failures become their JSON error; anything else is a bug, logged with context and
  * answered with a generic 500 so internals never reach the caller.
  */
-export function errorResponse(error: unknown, context: string): Response {
+export function errorResponse(error: unknown, context: string, internalMessage = "Something went wrong on our side. Retry with the same Idempotency-Key."): Response {
   if (error instanceof ApiError) {
     return Response.json(apiErrorBody(error.code, error.message, error.path), { status: error.status, headers: error.headers });
   }
   if (isAppError(error)) {
-    return Response.json(apiErrorBody(FROM_APP_ERROR[error.code], error.message, error.path), { status: error.status });
+    return Response.json(apiErrorBody(error.code, error.message, error.path), { status: error.status });
   }
-  console.error(`[api ${context}] unexpected error`, error);
-  return Response.json(apiErrorBody("internal_error", "Something went wrong on our side. Retry with the same Idempotency-Key."), { status: 500 });
+  console.error(`[${context}] unexpected error`, error);
+  return Response.json(apiErrorBody("internal_error", internalMessage), { status: 500 });
 }

@@ -23,7 +23,7 @@ export function withApiKey(name: string, handler: (request: Request, caller: Api
       }
       return await handler(request, caller);
     } catch (error) {
-      return errorResponse(error, name);
+      return errorResponse(error, `api ${name}`);
     }
   };
 }

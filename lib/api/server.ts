@@ -36,7 +36,7 @@ export async function serveApiRequest(req: IncomingMessage, res: ServerResponse)
   } catch (error) {
     // Handlers turn their own failures into JSON errors; this is the adapter failing.
     if (res.headersSent) res.destroy();
-    else await writeResponse(res, errorResponse(error, `${method} ${pathname}`));
+    else await writeResponse(res, errorResponse(error, `api ${method} ${pathname}`));
   } finally {
     discardUnreadBody(req);
   }

@@ -42,7 +42,7 @@ const keyLookups = new LookupBatcher<string, KeyRow>(async (prefixes) => {
   return new Map(rows.map((row) => [row.prefix, row]));
 });
 
-const unauthenticated = (message: string) => new AppError("UNAUTHENTICATED", message);
+const unauthenticated = (message: string) => new AppError("unauthenticated", message);
 
 /** The secret from `Authorization: Bearer <key>`, or null when absent or not a bearer token. */
 export function bearerToken(request: Request): string | null {

@@ -54,7 +54,7 @@ export async function requirePageContext(minRole: Role = "staff"): Promise<Merch
 /** For server actions and route handlers: throws an AppError instead of redirecting. */
 export async function requireContext(minRole: Role = "staff"): Promise<MerchantContext> {
   const context = await getMerchantContext();
-  if (!context) throw new AppError("UNAUTHENTICATED", "Your session has ended. Sign in again.");
-  if (!hasRole(context.user.role, minRole)) throw new AppError("FORBIDDEN", "Your role does not allow this.");
+  if (!context) throw new AppError("unauthenticated", "Your session has ended. Sign in again.");
+  if (!hasRole(context.user.role, minRole)) throw new AppError("forbidden", "Your role does not allow this.");
   return context;
 }

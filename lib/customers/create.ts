@@ -41,9 +41,9 @@ export async function createCustomer(context: MerchantContext, input: NewCustome
     const [result] = await createCustomers(tx, merchantId, [{ name: data.name, email: data.email, phone: data.phone }], { audit, via: "record" });
     switch (result?.status) {
       case "created": return { id: result.id, name: data.name ?? null, email: data.email ?? null, phone: data.phone ?? null, passSerial: result.passSerial };
-      case "suppressed": throw new AppError("CONFLICT", SUPPRESSED_MESSAGE, { path: result.kind });
-      case "email_taken": throw new AppError("CONFLICT", `${result.existing.name ?? "A customer"} (pass ${result.existing.passSerial}) already has this email. Search for them instead.`, { path: "email" });
-      default: throw new AppError("CONFLICT", "Could not give this customer a pass serial. Try again.");
+      case "suppressed": throw new AppError("conflict", SUPPRESSED_MESSAGE, { path: result.kind });
+      case "email_taken": throw new AppError("conflict", `${result.existing.name ?? "A customer"} (pass ${result.existing.passSerial}) already has this email. Search for them instead.`, { path: "email" });
+      default: throw new AppError("conflict", "Could not give this customer a pass serial. Try again.");
     }
   });
 }

@@ -28,7 +28,7 @@ const FIELDS = ["name", "email", "phone", "externalId"] as const;
  * values: the log outlives a deletion request and must not keep the person's details.
  */
 export async function updateCustomerContact(context: MerchantContext, input: ContactInput) {
-  if (!hasRole(context.user.role, "manager")) throw new AppError("FORBIDDEN", "Only owners and managers can edit customer details.");
+  if (!hasRole(context.user.role, "manager")) throw new AppError("forbidden", "Only owners and managers can edit customer details.");
   const parsed = contactSchema.parse(input);
   const { merchantId } = context;
   try {
@@ -45,7 +45,7 @@ export async function updateCustomerContact(context: MerchantContext, input: Con
       const suppressed = await findSuppressed(tx, merchantId, newIdentifiers);
       if (suppressed) {
         const label = SUPPRESSION_KIND_LABELS[suppressed];
-        throw new AppError("CONFLICT", `${label} belongs to a customer who asked to be deleted.`, { path: suppressed });
+        throw new AppError("conflict", `${label} belongs to a customer who asked to be deleted.`, { path: suppressed });
       }
       const updated = await tx.customer.update({
         where: { merchantId_id: { merchantId, id: current.id } },
@@ -61,7 +61,7 @@ export async function updateCustomerContact(context: MerchantContext, input: Con
     });
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      throw new AppError("CONFLICT", "Another customer already has this external ID.", { path: "externalId" });
+      throw new AppError("conflict", "Another customer already has this external ID.", { path: "externalId" });
     }
     throw error;
   }

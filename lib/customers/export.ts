@@ -16,7 +16,7 @@ const HEADER = ["Name", "Email", "Phone", "External ID", "Pass serial", "Pass st
  * not what it was, since a search is often a person's name.
  */
 export async function streamCustomerCsv(context: MerchantContext, filters: CustomerFilters): Promise<{ stream: ReadableStream<Uint8Array>; fileName: string }> {
-  if (!hasRole(context.user.role, "manager")) throw new AppError("FORBIDDEN", "Only owners and managers can export customers.");
+  if (!hasRole(context.user.role, "manager")) throw new AppError("forbidden", "Only owners and managers can export customers.");
   const tz = context.merchant.timeZone;
   const when = (d: Date | null) => (d ? formatLocal(d, tz, "yyyy-MM-dd HH:mm") : "");
   await writeAudit(

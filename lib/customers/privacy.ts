@@ -14,7 +14,7 @@ import { suppressionHashes } from "./suppression";
 // owner/manager only and leave an audit entry that names the customer id, never their details.
 
 function requireManager(context: MerchantContext) {
-  if (!hasRole(context.user.role, "manager")) throw new AppError("FORBIDDEN", "Only owners and managers can handle privacy requests.");
+  if (!hasRole(context.user.role, "manager")) throw new AppError("forbidden", "Only owners and managers can handle privacy requests.");
 }
 
 function actorOf(context: MerchantContext) {
@@ -93,7 +93,7 @@ export async function deleteCustomer(context: MerchantContext, input: z.input<ty
     const typed = confirmation.trim().toLowerCase();
     const accepted = [customer.name, customer.pass_serial].flatMap((v) => (v && v.trim() ? [v.trim().toLowerCase()] : []));
     if (!accepted.includes(typed)) {
-      throw new AppError("VALIDATION", "That doesn't match the customer's name or pass serial.", { path: "confirmation" });
+      throw new AppError("validation_error", "That doesn't match the customer's name or pass serial.", { path: "confirmation" });
     }
 
     const events = await tx.event.deleteMany({ where: { merchantId, customerId: customer.id } });

@@ -98,12 +98,12 @@ export async function listSuppressions(context: MerchantContext, limit = 200): P
 
 /** Owner only: lets events with this identifier create a customer again. Audit-logged. */
 export async function liftSuppression(context: MerchantContext, suppressionId: string): Promise<void> {
-  if (context.user.role !== "owner") throw new AppError("FORBIDDEN", "Only owners can lift a deletion block.");
+  if (context.user.role !== "owner") throw new AppError("forbidden", "Only owners can lift a deletion block.");
   if (!z.uuid().safeParse(suppressionId).success) throw notFound("That deletion block");
   await db.$transaction(async (tx) => {
     const row = await tx.customerSuppression.findFirst({ where: { id: suppressionId, merchantId: context.merchantId }, select: { id: true, kind: true, liftedAt: true, auditLogId: true } });
     if (!row) throw notFound("That deletion block");
-    if (row.liftedAt) throw new AppError("CONFLICT", "This block was already lifted.");
+    if (row.liftedAt) throw new AppError("conflict", "This block was already lifted.");
     await tx.customerSuppression.update({ where: { id: row.id }, data: { liftedAt: new Date(), liftedById: context.user.id } });
     await writeAudit(
       { merchantId: context.merchantId, userId: context.user.id, label: context.user.name },

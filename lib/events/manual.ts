@@ -1,12 +1,12 @@
 import "server-only";
 import { z } from "zod";
 import type { MerchantContext } from "@/lib/auth/session";
-import { AppError } from "@/lib/errors";
 import { rememberLastLocation } from "@/lib/locations/queries";
 import { fromLocalInput } from "@/lib/local-datetime";
 import { findRecentDuplicate, type RecentDuplicate } from "./duplicates";
 import { recordEvents } from "./record";
 import { EVENT_REGISTRY, EVENT_TYPES } from "./registry";
+import { formatPath } from "./schema";
 import type { EventError, PassState, RecordedEvent } from "./types";
 
 // Form values arrive as strings; empty means "not given".
@@ -39,14 +39,22 @@ const FUTURE_SLACK_MS = 5 * 60 * 1000;
  * other source and remembers the location for this user's next entry.
  */
 export async function recordManualEvent(context: MerchantContext, raw: ManualEventInput, now = new Date()): Promise<ManualEventResult> {
-  const input = manualEventSchema.parse(raw);
+  // Every expected refusal comes back as { status: "error" } with its field, like the write
+  // path's own; only bugs throw.
+  const invalid = (message: string, path: string): ManualEventResult => ({ status: "error", error: { code: "validation_error", message, path } });
+  const parsedInput = manualEventSchema.safeParse(raw);
+  if (!parsedInput.success) {
+    const issue = parsedInput.error.issues[0];
+    return invalid(issue?.message ?? "Invalid entry", formatPath(issue?.path ?? []));
+  }
+  const input = parsedInput.data;
   const spec = EVENT_REGISTRY[input.type];
 
   let occurredAt: Date | undefined;
   if (input.occurredAtLocal) {
     const parsed = fromLocalInput(input.occurredAtLocal, context.merchant.timeZone);
-    if (!parsed) throw new AppError("VALIDATION", "Enter a valid date and time", { path: "occurredAt" });
-    if (parsed.getTime() > now.getTime() + FUTURE_SLACK_MS) throw new AppError("VALIDATION", "The time can’t be in the future", { path: "occurredAt" });
+    if (!parsed) return invalid("Enter a valid date and time", "occurredAt");
+    if (parsed.getTime() > now.getTime() + FUTURE_SLACK_MS) return invalid("The time can’t be in the future", "occurredAt");
     occurredAt = parsed;
   }
 

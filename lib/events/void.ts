@@ -26,14 +26,14 @@ export async function voidEvent(context: MerchantContext, input: z.input<typeof 
       SELECT customer_id::text, recorded_by_id::text FROM events WHERE merchant_id = ${merchantId}::uuid AND id = ${eventId}::uuid`;
     if (!found) throw notFound("That event");
     if (!hasRole(context.user.role, "manager") && found.recorded_by_id !== context.user.id) {
-      throw new AppError("FORBIDDEN", "Staff can void only events they recorded. Ask a manager.");
+      throw new AppError("forbidden", "Staff can void only events they recorded. Ask a manager.");
     }
     if ((await lockPasses(tx, merchantId, [found.customer_id])).size === 0) throw notFound("That customer");
     const [event] = await tx.$queryRaw<(InsertedEvent & { id: string; voided_at: Date | null })[]>`
       SELECT id::text, customer_id::text, type::text AS type, source::text AS source, amount::text, points, occurred_at, location_id::text, voided_at
       FROM events WHERE merchant_id = ${merchantId}::uuid AND id = ${eventId}::uuid FOR UPDATE`;
     if (!event) throw notFound("That event");
-    if (event.voided_at) throw new AppError("CONFLICT", "This event is already voided.");
+    if (event.voided_at) throw new AppError("conflict", "This event is already voided.");
 
     const merchant = await tx.merchant.findUniqueOrThrow({ where: { id: merchantId }, select: { id: true, tiers: true, timeZone: true } });
     await tx.event.update({ where: { id: event.id }, data: { voidedAt: new Date(), voidedById: context.user.id, voidReason: reason } });

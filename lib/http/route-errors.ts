@@ -1,18 +1,16 @@
 import "server-only";
-import { isAppError } from "@/lib/errors";
+import { errorResponse } from "@/lib/api/errors";
 
 /**
- * Route handlers' error boundary: expected failures answer with their status and message (JSON),
- * anything else is logged with context and answered with a generic 500.
+ * THE error boundary of route handlers (the dashboard's and, through lib/api/routes.ts, the API's):
+ * expected failures answer with their snake_case code, message and path as
+ * `{ "error": { code, message, path } }`; anything else is logged with context and answered with a
+ * generic 500.
  */
-export async function withRouteErrors(name: string, handler: () => Promise<Response>): Promise<Response> {
+export async function withRouteErrors(name: string, handler: () => Promise<Response>, internalMessage = "Something went wrong. Please try again."): Promise<Response> {
   try {
     return await handler();
   } catch (error) {
-    if (isAppError(error)) {
-      return Response.json({ error: { code: error.code, message: error.message } }, { status: error.status });
-    }
-    console.error(`[route ${name}] unexpected error`, error);
-    return Response.json({ error: { code: "INTERNAL", message: "Something went wrong. Please try again." } }, { status: 500 });
+    return errorResponse(error, `route ${name}`, internalMessage);
   }
 }

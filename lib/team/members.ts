@@ -40,7 +40,7 @@ export async function addMember(context: MerchantContext, input: NewMember) {
     });
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      throw new AppError("CONFLICT", "Someone with this email already has a Punchcard account.", { path: "email" });
+      throw new AppError("conflict", "Someone with this email already has a Punchcard account.", { path: "email" });
     }
     throw error;
   }
@@ -53,7 +53,7 @@ async function memberOf(context: MerchantContext, userId: string) {
     ? await db.user.findFirst({ where: { id: parsed.data, merchantId: context.merchantId }, select: memberSelect })
     : null;
   if (!member) throw notFound("That team member");
-  if (member.id === context.user.id) throw new AppError("CONFLICT", "You can’t change your own role or access. Ask another owner.");
+  if (member.id === context.user.id) throw new AppError("conflict", "You can’t change your own role or access. Ask another owner.");
   return member;
 }
 

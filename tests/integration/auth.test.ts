@@ -52,8 +52,8 @@ describe("team management is scoped to the merchant", () => {
     const mine = await createContext("owner");
     const theirs = await createContext("owner");
     const victim = await createUser(theirs.merchantId, "staff");
-    await expect(changeMemberRole(mine, { userId: victim.id, role: "owner" })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(setMemberDisabled(mine, { userId: victim.id, disabled: true })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(changeMemberRole(mine, { userId: victim.id, role: "owner" })).rejects.toMatchObject({ code: "not_found" });
+    await expect(setMemberDisabled(mine, { userId: victim.id, disabled: true })).rejects.toMatchObject({ code: "not_found" });
     const unchanged = await db.user.findUniqueOrThrow({ where: { id: victim.id } });
     expect(unchanged.role).toBe("staff");
     expect(unchanged.disabledAt).toBeNull();
@@ -61,6 +61,6 @@ describe("team management is scoped to the merchant", () => {
 
   it("does not let an owner lock themselves out", async () => {
     const owner = await createContext("owner");
-    await expect(setMemberDisabled(owner, { userId: owner.user.id, disabled: true })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(setMemberDisabled(owner, { userId: owner.user.id, disabled: true })).rejects.toMatchObject({ code: "conflict" });
   });
 });

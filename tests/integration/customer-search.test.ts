@@ -75,10 +75,10 @@ describe("createCustomer", () => {
         { merchantId: m, kind: "phone", identifierHash: suppressionHash(m, "phone", "+1 (555) 010-0777") },
       ],
     });
-    await expect(createCustomer(context, { name: "X", email: "GONE@example.com" })).rejects.toMatchObject({ code: "CONFLICT", path: "email" });
-    await expect(createCustomer(context, { name: "X", phone: "15550100777" })).rejects.toMatchObject({ code: "CONFLICT", path: "phone" });
+    await expect(createCustomer(context, { name: "X", email: "GONE@example.com" })).rejects.toMatchObject({ code: "conflict", path: "email" });
+    await expect(createCustomer(context, { name: "X", phone: "15550100777" })).rejects.toMatchObject({ code: "conflict", path: "phone" });
     await createCustomer(context, { email: "taken@example.com" });
-    await expect(createCustomer(context, { email: "Taken@Example.com" })).rejects.toMatchObject({ code: "CONFLICT", path: "email" });
+    await expect(createCustomer(context, { email: "Taken@Example.com" })).rejects.toMatchObject({ code: "conflict", path: "email" });
     await expect(createCustomer(context, { name: " " })).rejects.toThrow("Enter a name, email or phone number");
     expect(await db.customer.count({ where: { merchantId: m } })).toBe(1);
   });

@@ -34,8 +34,8 @@ describe("editing contact details", () => {
     await deleteCustomer(context, { customerId: gone.id, confirmation: "Gone" });
     const input = { customerId: b.id, name: "B", email: "", phone: "", externalId: "" };
 
-    expect(await codeOf(updateCustomerContact({ ...context, user: { ...context.user, role: "staff" } }, input))).toBe("FORBIDDEN");
-    expect(await codeOf(updateCustomerContact(await createContext("owner"), input))).toBe("NOT_FOUND");
+    expect(await codeOf(updateCustomerContact({ ...context, user: { ...context.user, role: "staff" } }, input))).toBe("forbidden");
+    expect(await codeOf(updateCustomerContact(await createContext("owner"), input))).toBe("not_found");
     expect(await codeOf(updateCustomerContact(context, { ...input, externalId: "POS-1" }))).toBe("CONFLICT:externalId");
     expect(await codeOf(updateCustomerContact(context, { ...input, email: " GONE@example.com" }))).toBe("CONFLICT:email");
     await expect(updateCustomerContact(context, { ...input, email: "not-an-email" })).rejects.toThrow("valid email");

@@ -47,9 +47,9 @@ describe("exporting a customer's data", () => {
   it("is refused to staff and to other merchants", async () => {
     const { context, ada } = await fixture();
     const staff = await createUser(context.merchantId, "staff");
-    expect(await codeOf(exportCustomerData({ ...context, user: { ...context.user, id: staff.id, role: "staff" } }, ada.id))).toBe("FORBIDDEN");
+    expect(await codeOf(exportCustomerData({ ...context, user: { ...context.user, id: staff.id, role: "staff" } }, ada.id))).toBe("forbidden");
     const other = await createContext("owner");
-    expect(await codeOf(exportCustomerData(other, ada.id))).toBe("NOT_FOUND");
+    expect(await codeOf(exportCustomerData(other, ada.id))).toBe("not_found");
   });
 });
 
@@ -81,7 +81,7 @@ describe("deleting a customer on request", () => {
 
   it("accepts the pass serial as confirmation and refuses anything else", async () => {
     const { context, ada } = await fixture();
-    expect(await codeOf(deleteCustomer(context, { customerId: ada.id, confirmation: "Ada" }))).toBe("VALIDATION");
+    expect(await codeOf(deleteCustomer(context, { customerId: ada.id, confirmation: "Ada" }))).toBe("validation_error");
     expect(await db.customer.count({ where: { id: ada.id } })).toBe(1);
     expect(await codeOf(deleteCustomer(context, { customerId: ada.id, confirmation: "pc-ada-0001" }))).toBe("OK");
   });
@@ -89,10 +89,10 @@ describe("deleting a customer on request", () => {
   it("is refused to staff and cannot reach another merchant's customer", async () => {
     const { context, ada } = await fixture();
     const staff = await createUser(context.merchantId, "staff");
-    expect(await codeOf(deleteCustomer({ ...context, user: { ...context.user, id: staff.id, role: "staff" } }, { customerId: ada.id, confirmation: "Ada Lovelace" }))).toBe("FORBIDDEN");
+    expect(await codeOf(deleteCustomer({ ...context, user: { ...context.user, id: staff.id, role: "staff" } }, { customerId: ada.id, confirmation: "Ada Lovelace" }))).toBe("forbidden");
     const other = await createContext("owner");
-    expect(await codeOf(deleteCustomer(other, { customerId: ada.id, confirmation: "Ada Lovelace" }))).toBe("NOT_FOUND");
-    expect(await codeOf(deleteCustomer(other, { customerId: "nope", confirmation: "Ada Lovelace" }))).toBe("NOT_FOUND");
+    expect(await codeOf(deleteCustomer(other, { customerId: ada.id, confirmation: "Ada Lovelace" }))).toBe("not_found");
+    expect(await codeOf(deleteCustomer(other, { customerId: "nope", confirmation: "Ada Lovelace" }))).toBe("not_found");
     expect(await db.customer.count({ where: { id: ada.id } })).toBe(1);
     expect(await db.event.count({ where: { customerId: ada.id } })).toBe(3);
   });
@@ -116,7 +116,7 @@ describe("suppression lookup", () => {
     expect(listed).toHaveLength(4);
     expect(listed[0]?.receipt).toMatchObject({ customerId: ada.id, eventsRemoved: 3 });
     const emailRow = listed.find((r) => r.kind === "email");
-    expect(await codeOf(liftSuppression(other, emailRow?.id ?? ""))).toBe("NOT_FOUND");
+    expect(await codeOf(liftSuppression(other, emailRow?.id ?? ""))).toBe("not_found");
     await liftSuppression(context, emailRow?.id ?? "");
     expect(await findSuppressed(db, m, { email: "ada@example.com" })).toBeNull();
     expect(await findSuppressed(db, m, { email: "ada@example.com", phone: "555-010-0199 +1" })).toBeNull();

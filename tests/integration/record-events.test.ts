@@ -175,7 +175,7 @@ describe("voidEvent", () => {
     const daily = await db.dailyRollup.findMany({ where: { merchantId: context.merchantId, type: "purchase" } });
     expect(daily.reduce((n, d) => n + d.count, 0)).toBe(0);
     expect(daily[0]?.amount.toFixed(2)).toBe("0.00");
-    await expect(voidEvent(context, { eventId: event.id, reason: "again" })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(voidEvent(context, { eventId: event.id, reason: "again" })).rejects.toMatchObject({ code: "conflict" });
     expect(await db.auditLog.count({ where: { merchantId: context.merchantId, action: "event.voided", targetId: event.id } })).toBe(1);
   });
 
@@ -184,9 +184,9 @@ describe("voidEvent", () => {
     const staff = await createUser(context.merchantId, "staff");
     const staffContext = { ...context, user: { id: staff.id, name: staff.name, email: staff.email, role: "staff" as const } };
     const [byOwner] = await recordEvents(context, [{ type: "visit", customer: { passSerial: customer.passSerial } }], source);
-    await expect(voidEvent(staffContext, { eventId: created(byOwner).event.id, reason: "oops" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(voidEvent(staffContext, { eventId: created(byOwner).event.id, reason: "oops" })).rejects.toMatchObject({ code: "forbidden" });
     const other = await setup();
-    await expect(voidEvent(other.context, { eventId: created(byOwner).event.id, reason: "oops" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(voidEvent(other.context, { eventId: created(byOwner).event.id, reason: "oops" })).rejects.toMatchObject({ code: "not_found" });
     expect((await db.event.findUniqueOrThrow({ where: { id: created(byOwner).event.id } })).voidedAt).toBeNull();
   });
 });

@@ -53,7 +53,10 @@ describe("recordManualEvent", () => {
     expect(result.pass.pointsBalance).toBe(20);
     const future = new Date(Date.now() + 60 * 60_000);
     const local = new Intl.DateTimeFormat("sv-SE", { timeZone: "America/New_York", dateStyle: "short", timeStyle: "short" }).format(future).replace(" ", "T");
-    await expect(recordManualEvent(context, { customerId: customer.id, type: "visit", occurredAtLocal: local })).rejects.toMatchObject({ code: "VALIDATION", path: "occurredAt" });
+    expect(await recordManualEvent(context, { customerId: customer.id, type: "visit", occurredAtLocal: local })).toEqual({
+      status: "error", error: { code: "validation_error", message: "The time can’t be in the future", path: "occurredAt" },
+    });
+    expect(await recordManualEvent(context, { customerId: "not-a-customer", type: "visit" })).toMatchObject({ status: "error", error: { code: "validation_error", path: "customerId" } });
   });
 
   it("reports the write path's errors with their field", async () => {

@@ -25,11 +25,11 @@ describe("API keys", () => {
     const b = await createContext("owner");
     const { key } = await createApiKey(a, { name: "POS" });
     expect(key.rateLimitPerSecond).toBe(100);
-    await expect(revokeApiKey(b, { id: key.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(revokeApiKey(b, { id: "nope" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(revokeApiKey(b, { id: key.id })).rejects.toMatchObject({ code: "not_found" });
+    await expect(revokeApiKey(b, { id: "nope" })).rejects.toMatchObject({ code: "not_found" });
     expect(await listApiKeys(b)).toEqual([]);
     expect((await revokeApiKey(a, { id: key.id })).revokedAt).toBeInstanceOf(Date);
-    await expect(revokeApiKey(a, { id: key.id })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(revokeApiKey(a, { id: key.id })).rejects.toMatchObject({ code: "conflict" });
     expect(await db.auditLog.count({ where: { merchantId: a.merchantId, action: "api_key.revoked" } })).toBe(1);
     expect(await db.auditLog.count({ where: { merchantId: b.merchantId } })).toBe(0);
   });
