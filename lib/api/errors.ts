@@ -32,7 +32,7 @@ export const API_ERROR_STATUS: Record<ApiErrorCode, number> = {
   invalid_cursor: 422,
   customer_ambiguous: 422,
   customer_deleted: 422,
-  customer_conflict: 409,
+  customer_conflict: 422,
   unknown_location: 422,
   insufficient_points: 422,
   idempotency_conflict: 422,
