@@ -11,7 +11,8 @@ import { insertEventsSql, type EventRow } from "./insert";
 import { VISIT_TYPES } from "./registry";
 import { resolveCustomers } from "./resolve-customers";
 import { rollupStatements, type RollupDelta } from "./rollups";
-import { eventInputSchema, formatPath, type ValidEventInput } from "./schema";
+import { passLimitError } from "./bounds";
+import { parseEventInput, type ValidEventInput } from "./schema";
 import { loadPassStates, passStateOf, toRecordedEvent, type CustomerStateRow } from "./state";
 import type { EventError, EventSourceRef, PassState, RecordResult } from "./types";
 
@@ -68,12 +69,9 @@ export async function recordEvents(scope: MerchantScope, inputs: unknown[], sour
   const results: (RecordResult | undefined)[] = new Array(inputs.length);
   const pending: Pending[] = [];
   inputs.forEach((raw, index) => {
-    const parsed = eventInputSchema.safeParse(raw);
+    const parsed = parseEventInput(raw);
     if (parsed.success) pending.push({ index, input: parsed.data, hash: requestHash(raw) });
-    else {
-      const issue = parsed.error.issues[0];
-      results[index] = { status: "error", error: { code: "validation_error", message: issue?.message ?? "Invalid event", path: formatPath(issue?.path ?? []) } };
-    }
+    else results[index] = { status: "error", error: { code: "validation_error", message: parsed.message, path: parsed.path } };
   });
   if (pending.length > 0) {
     await db.$transaction((tx) => recordValid(tx, scope, pending, source, results), { timeout: 60_000, maxWait: 10_000 });
@@ -187,9 +185,15 @@ async function recordValid(tx: Tx, scope: MerchantScope, pending: Pending[], sou
       }
     }
 
-    state.points_balance += points;
-    if (VISIT_TYPES.has(r.input.type)) state.visit_count += 1;
     const spend = toCents(state.lifetime_spend) + (r.input.type === "purchase" && r.input.amount !== undefined ? toCents(r.input.amount) : 0);
+    const visits = VISIT_TYPES.has(r.input.type) ? 1 : 0;
+    const overflow = passLimitError(state, { points, visits, newSpendCents: spend });
+    if (overflow) {
+      fail(r, overflow);
+      continue;
+    }
+    state.points_balance += points;
+    state.visit_count += visits;
     state.lifetime_spend = formatCents(spend);
     if (r.input.type === "pass_installed" || r.input.type === "pass_registered") state.pass_status = "installed";
     if (r.input.type === "pass_uninstalled") state.pass_status = "uninstalled";

@@ -1,6 +1,7 @@
 // The one registry of event types: label, icon, which data fields each takes and which are
 // required. The record form, the API, imports and the OpenAPI document all read it.
 import { z } from "zod";
+import { storableString } from "@/lib/validation/storable";
 
 export const EVENT_TYPES = [
   "purchase", "visit", "check_in", "check_out", "redemption", "scan", "app_open", "link_click",
@@ -81,9 +82,20 @@ function buildDataSchema(type: EventType) {
   for (const field of EVENT_REGISTRY[type].fields) {
     const base =
       field.kind === "integer"
-        ? z.coerce.number({ error: `${field.label} must be a whole number` }).int(`${field.label} must be a whole number`).min(0, `${field.label} cannot be negative`).max(1_000_000_000)
-        : z.string({ error: `${field.label} must be text` }).trim().min(1, `${field.label} is required`).max(500);
+        ? wholeNumber(field.label)
+        : storableString(field.label).trim().min(1, `${field.label} is required`).max(500);
     shape[field.key] = field.required ? base : base.optional();
   }
   return z.looseObject(shape);
+}
+
+/**
+ * A whole number, given as a JSON number or as digits in a string (form fields are strings).
+ * Nothing else is coerced: true, "1e3", "0x10", [] and "" are refused.
+ */
+function wholeNumber(label: string) {
+  const message = `${label} must be a whole number`;
+  return z
+    .union([z.number({ error: message }), z.string({ error: message }).trim().regex(/^\d{1,10}$/, message).transform(Number)], { error: message })
+    .pipe(z.number().int(message).min(0, `${label} cannot be negative`).max(1_000_000_000, `${label} can be at most 1000000000`));
 }

@@ -61,7 +61,7 @@ export function rollupStatements(merchantId: string, deltas: RollupDelta[]): Pri
   const perCustomerUpsert = Prisma.sql`
     INSERT INTO customer_rollups AS r (merchant_id, customer_id, type, count, amount, points, first_at, last_at)
     SELECT ${merchantId}::uuid, c, t::"EventType", n, a, p, f, l
-    FROM json_to_recordset(${customerRows}::json) AS x(c uuid, t text, n int, a numeric, p int, f timestamptz, l timestamptz)
+    FROM json_to_recordset(${customerRows}::json) AS x(c uuid, t text, n int, a numeric, p bigint, f timestamptz, l timestamptz)
     ON CONFLICT (merchant_id, customer_id, type) DO UPDATE SET
       count = r.count + excluded.count,
       amount = r.amount + excluded.amount,

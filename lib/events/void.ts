@@ -7,6 +7,7 @@ import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { parseTiers, tierFor } from "@/lib/loyalty/rules";
 import { localDate } from "@/lib/time";
+import { storableString } from "@/lib/validation/storable";
 import { VISIT_TYPES } from "./registry";
 import { applyRollups } from "./rollups";
 import { loadPassStates, passStateOf } from "./state";
@@ -14,7 +15,7 @@ import type { PassState } from "./types";
 
 export const voidEventSchema = z.object({
   eventId: z.uuid("Unknown event"),
-  reason: z.string().trim().min(3, "Say why (at least 3 characters)").max(500),
+  reason: storableString("The reason").trim().min(3, "Say why (at least 3 characters)").max(500),
 });
 
 /**

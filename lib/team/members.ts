@@ -8,12 +8,13 @@ import { writeAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { storableString } from "@/lib/validation/storable";
 
 export const newMemberSchema = z.object({
-  name: z.string().trim().min(1, "Enter a name").max(100),
+  name: storableString("The name").trim().min(1, "Enter a name").max(100),
   email: z.string().trim().toLowerCase().email("Enter a valid email address").max(320),
   role: z.enum(ROLES),
-  password: z.string().min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters`).max(200),
+  password: storableString("The password").min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters`).max(200),
 });
 export type NewMember = z.infer<typeof newMemberSchema>;
 
