@@ -167,3 +167,27 @@ describe("#10.11 strict types and a byte-sized data limit", () => {
     expect(result).toMatchObject({ status: "error", error: { code: "validation_error", path: "customer.passSerial" } });
   });
 });
+
+describe("#10.7 the same characters in forms, searches and server actions", () => {
+  it("answers a validation message, never an internal error", async () => {
+    const context = await createContext("owner");
+    const { newCustomerSchema } = await import("@/lib/customers/create");
+    const { contactSchema } = await import("@/lib/customers/edit");
+    const { voidEventSchema } = await import("@/lib/events/void");
+    const { newMemberSchema } = await import("@/lib/team/members");
+    const { searchCustomers } = await import("@/lib/customers/search");
+    const { parseCustomerListParams, unusableFilter } = await import("@/lib/customers/list-params");
+    // The server actions validate with these schemas before any lib code runs.
+    expect(newCustomerSchema.safeParse({ name: "Ann\u0000" }).error?.issues[0]?.path).toEqual(["name"]);
+    expect(contactSchema.safeParse({ customerId: crypto.randomUUID(), name: null, email: null, phone: null, externalId: "x\u0000" }).error?.issues[0]?.path).toEqual(["externalId"]);
+    expect(voidEventSchema.safeParse({ eventId: crypto.randomUUID(), reason: "typo\u0000" }).error?.issues[0]?.path).toEqual(["reason"]);
+    expect(newMemberSchema.safeParse({ name: "Bo\u0000", email: "bo@test.example", role: "staff", password: "long-enough-pw" }).error?.issues[0]?.path).toEqual(["name"]);
+    await expect(searchCustomers(context, "a\u0000")).rejects.toMatchObject({ code: "VALIDATION", path: "q" });
+    // The list page drops the unusable search (it still renders); the export refuses it.
+    expect(parseCustomerListParams({ q: "abc\u0000" }).q).toBeUndefined();
+    expect(unusableFilter({ q: "abc\u0000" })).toBe("q");
+    const customer = await db.customer.create({ data: { merchantId: context.merchantId, name: "Cy", passSerial: `C-${crypto.randomUUID().slice(0, 8)}`, pass: { create: {} } } });
+    const result = await recordManualEvent(context, { customerId: customer.id, type: "purchase", amount: "3", data: { orderId: "A\u0000" }, confirmDuplicate: true });
+    expect(result).toMatchObject({ status: "error", error: { code: "validation_error", path: "data.orderId" } });
+  });
+});
