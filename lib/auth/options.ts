@@ -4,46 +4,76 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { writeAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
+import { isStorableText } from "@/lib/validation/storable";
+import { clientAddressFromHeaders } from "./client-address";
+import { safeCallbackUrl } from "./callback-url";
 import { dummyPasswordHash, verifyPassword } from "./password";
-import { isSignInThrottled, normaliseEmail, recordSignInAttempt } from "./throttle";
+import { markSignInSucceeded, normaliseEmail, reserveSignInAttempt } from "./throttle";
 
 export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60; // a working day
 
-const credentials = z.object({ email: z.string().trim().min(3).max(320), password: z.string().min(1).max(200) });
+const credentials = z.object({
+  email: z.string().trim().min(3).max(320).refine(isStorableText),
+  password: z.string().min(1).max(200),
+});
 
-/** Returns the user id on success, null on any failure (unknown email and wrong password alike). */
-export async function authenticate(input: unknown): Promise<{ id: string; sessionVersion: number } | null> {
+/** next-auth hands a thrown error's message to the form as its error code: only this one is thrown. */
+export const TOO_MANY_ATTEMPTS = "TooManyAttempts";
+
+/**
+ * Returns the user on success, null on any failure (unknown email and wrong password alike).
+ * Throws only TOO_MANY_ATTEMPTS; anything unexpected is logged and answered as a failed sign-in,
+ * so no internal message ever reaches the browser (next-auth would put it in the redirect URL).
+ */
+export async function authenticate(input: unknown, clientAddress = ""): Promise<{ id: string; sessionVersion: number } | null> {
   const parsed = credentials.safeParse(input);
   if (!parsed.success) return null;
   const email = normaliseEmail(parsed.data.email);
-  // next-auth hands a thrown error's message to the form as its error code.
-  if (await isSignInThrottled(email)) throw new Error("TooManyAttempts");
-
-  const user = await db.user.findUnique({
-    where: { email },
-    select: { id: true, name: true, merchantId: true, passwordHash: true, disabledAt: true, sessionVersion: true },
-  });
-  // Verify against a dummy hash for unknown emails so both paths take the same time.
-  const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), parsed.data.password);
-  if (!user || !ok || user.disabledAt) {
-    await recordSignInAttempt(email, false);
+  let reservation;
+  try {
+    reservation = await reserveSignInAttempt(email, clientAddress);
+  } catch (error) {
+    console.error("[auth] could not check the sign-in throttle", error);
     return null;
   }
-  await recordSignInAttempt(email, true);
-  await writeAudit({ merchantId: user.merchantId, userId: user.id, label: user.name }, { action: "user.signed_in" });
-  return { id: user.id, sessionVersion: user.sessionVersion };
+  if (reservation.throttled) throw new Error(TOO_MANY_ATTEMPTS);
+  try {
+    const user = await db.user.findUnique({
+      where: { email },
+      select: { id: true, name: true, merchantId: true, passwordHash: true, disabledAt: true, sessionVersion: true },
+    });
+    // Verify against a dummy hash for unknown emails so both paths take the same time.
+    const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), parsed.data.password);
+    if (!user || !ok || user.disabledAt) return null; // the reserved attempt stays a failure
+    await markSignInSucceeded(reservation.attemptId);
+    await writeAudit({ merchantId: user.merchantId, userId: user.id, label: user.name }, { action: "user.signed_in" });
+    return { id: user.id, sessionVersion: user.sessionVersion };
+  } catch (error) {
+    console.error("[auth] sign-in failed unexpectedly", error);
+    return null;
+  }
 }
+
+/** Signing out ends the session on the server too: a copied cookie stops working at once. */
+export async function endSessions(userId: string | undefined): Promise<void> {
+  if (!userId || !z.uuid().safeParse(userId).success) return;
+  await db.user.updateMany({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } });
+}
+
+const baseUrl = () => process.env.NEXTAUTH_URL ?? "http://localhost:3000";
 
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 60 * 60 },
   pages: { signIn: "/login", error: "/login" },
   secret: process.env.NEXTAUTH_SECRET,
+  // `__Secure-` cookies with the Secure flag whenever the public URL is https (npm start behind TLS).
+  useSecureCookies: baseUrl().startsWith("https://"),
   providers: [
     CredentialsProvider({
       name: "Email and password",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      async authorize(input) {
-        const user = await authenticate(input);
+      async authorize(input, request) {
+        const user = await authenticate(input, clientAddressFromHeaders(request?.headers));
         return user ? { id: user.id, sessionVersion: user.sessionVersion } : null;
       },
     }),
@@ -59,6 +89,14 @@ export const authOptions: NextAuthOptions = {
     session({ session, token }) {
       // Only the id and session version travel; everything else is read fresh on each request.
       return { expires: session.expires, user: { id: token.sub, sv: token.sv } } as typeof session;
+    },
+    redirect({ url, baseUrl: base }) {
+      return new URL(safeCallbackUrl(url, base), base).toString();
+    },
+  },
+  events: {
+    async signOut({ token }) {
+      await endSessions(token?.sub);
     },
   },
 };
