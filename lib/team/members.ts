@@ -41,7 +41,11 @@ export async function addMember(context: MerchantContext, input: NewMember) {
     });
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      throw new AppError("CONFLICT", "Someone with this email already has a Punchcard account.", { path: "email" });
+      // Sign-in emails are unique across merchants. Whether this one is taken at another merchant
+      // is that merchant's business: the answer names no reason, only what to do.
+      const here = await db.user.findFirst({ where: { merchantId: context.merchantId, email: normaliseEmail(input.email) }, select: { name: true } });
+      if (here) throw new AppError("CONFLICT", `${here.name} is already on your team with this email.`, { path: "email" });
+      throw new AppError("CONFLICT", "This email can’t be used for a new member. Ask them for another address to sign in with.", { path: "email" });
     }
     throw error;
   }
