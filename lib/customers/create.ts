@@ -58,7 +58,8 @@ export async function createCustomer(context: MerchantContext, input: NewCustome
     });
     await writeAudit(
       { merchantId, userId: context.user.id, label: context.user.name },
-      { action: "customer.created", targetType: "customer", targetId: customer.id, details: { passSerial: customer.passSerial, via: "record" } },
+      // Ids only: the log outlives a deletion request and must not keep the person's details.
+      { action: "customer.created", targetType: "customer", targetId: customer.id, details: { via: "record" } },
       tx,
     );
     return customer;

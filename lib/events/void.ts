@@ -53,7 +53,8 @@ export async function voidEvent(context: MerchantContext, input: z.input<typeof 
         last_seen_at = (SELECT max(occurred_at) FROM events WHERE merchant_id = ${merchantId}::uuid AND customer_id = ${event.customer_id}::uuid AND voided_at IS NULL)
       WHERE merchant_id = ${merchantId}::uuid AND customer_id = ${event.customer_id}::uuid`;
     await tx.auditLog.create({
-      data: { merchantId, actorUserId: context.user.id, actorLabel: context.user.name, action: "event.voided", targetType: "event", targetId: event.id, details: { reason, type, customerId: event.customer_id } },
+      // Not the reason: it often quotes the customer, and the log outlives their deletion (the event keeps it).
+      data: { merchantId, actorUserId: context.user.id, actorLabel: context.user.name, action: "event.voided", targetType: "event", targetId: event.id, details: { type, customerId: event.customer_id } },
     });
     await applyRollups(tx, merchantId, [{
       customerId: event.customer_id, type, day: localDate(event.occurred_at, merchant.timeZone), locationId: event.location_id,
