@@ -1,4 +1,5 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
@@ -6,6 +7,7 @@ import { writeAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { isStorableText } from "@/lib/validation/storable";
 import { clientAddressFromHeaders } from "./client-address";
+import { endSession } from "./ended-sessions";
 import { safeCallbackUrl } from "./callback-url";
 import { dummyPasswordHash, verifyPassword } from "./password";
 import { markSignInSucceeded, normaliseEmail, reserveSignInAttempt } from "./throttle";
@@ -54,9 +56,18 @@ export async function authenticate(input: unknown, clientAddress = ""): Promise<
   }
 }
 
-/** Signing out ends the session on the server too: a copied cookie stops working at once. */
-export async function endSessions(userId: string | undefined): Promise<void> {
+/**
+ * Signing out ends the session on the server too, so a copied cookie stops working at once.
+ * Tokens from before sessions had ids end every session of the user (the session version).
+ */
+export async function endSignedOutSession(token: { sub?: string; sid?: unknown; exp?: unknown } | null | undefined): Promise<void> {
+  const userId = token?.sub;
   if (!userId || !z.uuid().safeParse(userId).success) return;
+  if (typeof token.sid === "string" && token.sid) {
+    const expiresAt = typeof token.exp === "number" ? new Date(token.exp * 1000) : new Date(Date.now() + SESSION_MAX_AGE_SECONDS * 1000);
+    await endSession({ sessionId: token.sid, userId, expiresAt });
+    return;
+  }
   await db.user.updateMany({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } });
 }
 
@@ -83,12 +94,14 @@ export const authOptions: NextAuthOptions = {
       if (user) {
         token.sub = user.id;
         token.sv = (user as { sessionVersion?: number }).sessionVersion ?? 1;
+        // This sign-in's id: kept through token refreshes, listed on sign-out (ended-sessions.ts).
+        token.sid = randomUUID();
       }
       return token;
     },
     session({ session, token }) {
       // Only the id and session version travel; everything else is read fresh on each request.
-      return { expires: session.expires, user: { id: token.sub, sv: token.sv } } as typeof session;
+      return { expires: session.expires, user: { id: token.sub, sv: token.sv, sid: token.sid } } as typeof session;
     },
     redirect({ url, baseUrl: base }) {
       return new URL(safeCallbackUrl(url, base), base).toString();
@@ -96,7 +109,7 @@ export const authOptions: NextAuthOptions = {
   },
   events: {
     async signOut({ token }) {
-      await endSessions(token?.sub);
+      await endSignedOutSession(token);
     },
   },
 };

@@ -3,6 +3,7 @@
 // next-auth does not export its core; the handler behind every /api/auth route is reached by path.
 import { AuthHandler } from "../../node_modules/next-auth/core/index.js";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { isSessionEnded } from "@/lib/auth/ended-sessions";
 import { db } from "@/lib/db";
 import { createContext } from "../support/factories";
 
@@ -38,12 +39,24 @@ describe("#10.5 cookies behind https", () => {
 });
 
 describe("#10.3 sign-out", () => {
-  it("bumps the user's session version, so every token issued before is refused", async () => {
+  it("lists the signed-out session as ended until its token expires, leaving the user's other sessions", async () => {
     const context = await createContext("staff");
     const options = await optionsWith("http://localhost:3000");
-    const before = await db.user.findUniqueOrThrow({ where: { id: context.user.id } });
+    const token = await options.callbacks?.jwt?.({ token: {}, user: { id: context.user.id, sessionVersion: 1 } as never, account: null }) as { sid: string; sub: string };
+    const other = await options.callbacks?.jwt?.({ token: {}, user: { id: context.user.id, sessionVersion: 1 } as never, account: null }) as { sid: string };
+    expect(token.sid).not.toBe(other.sid);
+    const exp = Math.floor(Date.now() / 1000) + 3600;
+    await options.events?.signOut?.({ token: { ...token, exp }, session: null as never });
+    expect(await isSessionEnded(token.sid)).toBe(true);
+    expect(await isSessionEnded(other.sid)).toBe(false);
+    const row = await db.endedSession.findUniqueOrThrow({ where: { sessionId: token.sid } });
+    expect(row.expiresAt.getTime()).toBe(exp * 1000);
+  });
+
+  it("ends every session of the user for a token from before session ids", async () => {
+    const context = await createContext("staff");
+    const options = await optionsWith("http://localhost:3000");
     await options.events?.signOut?.({ token: { sub: context.user.id }, session: null as never });
-    const after = await db.user.findUniqueOrThrow({ where: { id: context.user.id } });
-    expect(after.sessionVersion).toBe(before.sessionVersion + 1);
+    expect((await db.user.findUniqueOrThrow({ where: { id: context.user.id } })).sessionVersion).toBe(2);
   });
 });
