@@ -1,8 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db";
 
-// Sign-in throttling. Each attempt first reserves its place: under an advisory lock per email and
-// per client address, one transaction counts the recent failures and, if under every limit,
+// Sign-in throttling. Each attempt first reserves its place: under an advisory lock per email,
+// one transaction counts the recent failures and, if under every limit,
 // records this attempt as a failure before the password is checked (a success then marks it
 // succeeded). However many attempts arrive at once, no more passwords are checked than the limits
 // allow. Unknown emails are throttled exactly like real ones, so the throttle reveals nothing.
@@ -30,9 +30,11 @@ export async function reserveSignInAttempt(email: string, clientAddress: string,
   const normalised = normaliseEmail(email);
   const since = new Date(now.getTime() - WINDOW_MS);
   return db.$transaction(async (tx) => {
-    // Email first, address second, always: two attempts can never wait for each other in a cycle.
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended('signin:email:' || ${normalised}, 0)),
-                                pg_advisory_xact_lock(hashtextextended('signin:address:' || ${address}, 0))`;
+    // One lock per account: attempts on one account are counted one at a time, so its limits are
+    // exact. Attempts on different accounts never wait for each other (everyone behind one office
+    // router shares an address), so the per-address limit over all accounts may be overshot by
+    // the attempts that are in flight at the same moment.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended('signin:email:' || ${normalised}, 0))`;
     // A new statement, so its snapshot sees every attempt committed before the locks were granted.
     const [counts] = await tx.$queryRaw<{ pair: number; account: number; address: number }[]>`
       WITH start AS (
