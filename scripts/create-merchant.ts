@@ -4,6 +4,7 @@
 // PUNCHCARD_OWNER_PASSWORD is set.
 import { randomBytes, randomUUID } from "node:crypto";
 import { parseArgs } from "node:util";
+import { isSupportedCountry } from "libphonenumber-js";
 import pg from "pg";
 import { z } from "zod";
 import { hashPassword, MIN_PASSWORD_LENGTH } from "../lib/auth/password";
@@ -14,6 +15,7 @@ const { values } = parseArgs({
   options: {
     name: { type: "string" },
     "time-zone": { type: "string" },
+    country: { type: "string" },
     currency: { type: "string" },
     "owner-email": { type: "string" },
     "owner-name": { type: "string" },
@@ -31,6 +33,8 @@ const input = z
         return false;
       }
     }, "--time-zone must be an IANA zone such as America/New_York"),
+    // The default region for phone numbers written without a country code (deletion blocks match them).
+    country: z.string({ error: "--country is required (e.g. US, GB, FR)" }).refine((c) => isSupportedCountry(c), "--country must be a 2-letter country code such as US"),
     currency: z.string({ error: "--currency is required" }).regex(/^[A-Z]{3}$/, "--currency must be a 3-letter code such as USD"),
     ownerEmail: z.email("--owner-email must be an email address").toLowerCase(),
     ownerName: z.string({ error: "--owner-name is required" }).trim().min(1, "--owner-name is required"),
@@ -39,6 +43,7 @@ const input = z
   .safeParse({
     name: values.name,
     timeZone: values["time-zone"],
+    country: values.country?.toUpperCase(),
     currency: values.currency?.toUpperCase(),
     ownerEmail: values["owner-email"],
     ownerName: values["owner-name"],
@@ -58,7 +63,7 @@ try {
   try {
     const merchantId = randomUUID();
     await client.query("BEGIN");
-    await client.query("INSERT INTO merchants (id, name, time_zone, currency) VALUES ($1, $2, $3, $4)", [merchantId, input.data.name, input.data.timeZone, input.data.currency]);
+    await client.query("INSERT INTO merchants (id, name, time_zone, country, currency) VALUES ($1, $2, $3, $4, $5)", [merchantId, input.data.name, input.data.timeZone, input.data.country, input.data.currency]);
     await client.query("INSERT INTO users (id, merchant_id, email, name, password_hash, role) VALUES ($1, $2, $3, $4, $5, 'owner')", [
       randomUUID(), merchantId, input.data.ownerEmail, input.data.ownerName, await hashPassword(input.data.password),
     ]);

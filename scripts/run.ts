@@ -10,6 +10,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import { register } from "node:module";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { CLIENT_ADDRESS_HEADER, clientAddressOf } from "../lib/auth/client-address";
 import { applyMigrations } from "../lib/platform/migrations";
 import { loadDotEnv, resolveDatabase } from "../lib/platform/database-url";
 import { persistentSecret } from "../lib/platform/embedded-postgres";
@@ -116,6 +117,8 @@ async function main() {
     const api = mode === "start" ? await loadApiFront() : null;
 
     const onRequest = (req: IncomingMessage, res: ServerResponse) => {
+      // Replaces whatever the client sent under this name (see lib/auth/client-address.ts).
+      req.headers[CLIENT_ADDRESS_HEADER] = clientAddressOf(req);
       const served = api && api.isApiPath(req.url ?? "/") ? api.serveApiRequest(req, res) : handleWithNext(req, res);
       served.catch((error: unknown) => {
         console.error(`[punchcard] ${req.method} ${req.url} failed`, error);

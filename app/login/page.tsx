@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { safeCallbackUrl } from "@/lib/auth/callback-url";
 import { getMerchantContext } from "@/lib/auth/session";
 import { SignInForm } from "@/components/auth/sign-in-form";
 
@@ -8,8 +9,8 @@ export const metadata: Metadata = { title: "Sign in" };
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string }> }) {
   if (await getMerchantContext()) redirect("/");
   const params = await searchParams;
-  // Only same-site paths are followed after sign-in.
-  const callbackUrl = params.callbackUrl?.startsWith("/") && !params.callbackUrl.startsWith("//") ? params.callbackUrl : "/";
+  // Only paths on this site are followed after sign-in.
+  const callbackUrl = safeCallbackUrl(params.callbackUrl, process.env.NEXTAUTH_URL ?? "http://localhost");
   return (
     <main className="flex min-h-dvh items-center justify-center bg-stone-100 p-4">
       <div className="w-full max-w-sm rounded-2xl border border-stone-200 bg-white p-6 shadow-sm">

@@ -8,7 +8,7 @@ import { Field, Input } from "@/components/ui/field";
 
 const MESSAGES: Record<string, string> = {
   CredentialsSignin: "That email and password do not match an active account.",
-  TooManyAttempts: "Too many failed sign-ins for this email. Wait 15 minutes and try again.",
+  TooManyAttempts: "Too many failed sign-ins for this email from this network. Wait 15 minutes and try again, or sign in from another network.",
 };
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {

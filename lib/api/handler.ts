@@ -6,6 +6,12 @@ import { effectiveRate, TokenBuckets } from "./rate-limit";
 // One set of buckets per app instance (see rate-limit.ts for why that is acceptable).
 const buckets = new TokenBuckets();
 
+/** Every answer to a key holder carries the merchant's (often personal) data: never cached. */
+function personal(response: Response): Response {
+  response.headers.set("Cache-Control", "no-store");
+  return response;
+}
+
 /**
  * Wraps a POS API route handler: authenticates the key (401), applies the key's rate limit (429
  * with Retry-After) and turns every thrown error into the JSON error shape. The handler receives
@@ -21,9 +27,9 @@ export function withApiKey(name: string, handler: (request: Request, caller: Api
           headers: { "Retry-After": String(decision.retryAfterSeconds) },
         });
       }
-      return await handler(request, caller);
+      return personal(await handler(request, caller));
     } catch (error) {
-      return errorResponse(error, `api ${name}`);
+      return personal(errorResponse(error, `api ${name}`));
     }
   };
 }

@@ -16,6 +16,7 @@ import { listEventsQuerySchema, lookupQuerySchema } from "@/lib/api/schemas";
 import { lookupCustomer, type CustomerLookupRef } from "@/lib/customers/lookup";
 import { decodeEventCursor, findCustomerId, listEvents } from "@/lib/events/list";
 import { recordEvents } from "@/lib/events/record";
+import { parseEventInput } from "@/lib/events/schema";
 
 export type ApiHandler = (request: Request) => Promise<Response>;
 
@@ -28,6 +29,9 @@ export const postEvents: ApiHandler = withApiKey("POST /api/v1/events", async (r
   const parsed = parseEventsRequest(body, request.headers.get("idempotency-key"));
   const source = { kind: "api", apiKeyId: apiKey.id, apiKeyName: apiKey.name } as const;
   if (parsed.kind === "single") {
+    // Refused here, before it queues for a transaction with other events of this key.
+    const checked = parseEventInput(parsed.input);
+    if (!checked.success) return singleResponse({ status: "error", error: { code: "validation_error", message: checked.message, path: checked.path } });
     return singleResponse(await coalescer.submit(scope, source, parsed.input));
   }
   return Response.json(batchResponseBody(await recordEvents(scope, parsed.inputs, source)), { status: 200 });

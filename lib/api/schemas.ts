@@ -2,20 +2,21 @@
 // schemas and the OpenAPI document is generated from all of them, so docs and code cannot drift.
 import { z } from "zod";
 import { EVENT_SOURCES, EVENT_TYPES } from "@/lib/events/registry";
+import { storableString } from "@/lib/validation/storable";
 import { API_ERROR_STATUS, type ApiErrorCode } from "./errors";
 import { DEFAULT_LIST_LIMIT, MAX_LIST_LIMIT } from "./limits";
 
 export const listEventsQuerySchema = z.object({
-  customer: z.string().trim().min(1).max(100).optional().describe("Customer id or pass serial. Without it, all of the merchant's events."),
+  customer: storableString("customer").trim().min(1).max(100).optional().describe("Customer id or pass serial. Without it, all of the merchant's events."),
   type: z.enum(EVENT_TYPES, { error: `type must be one of: ${EVENT_TYPES.join(", ")}` }).optional(),
   limit: z.coerce.number().int().min(1).max(MAX_LIST_LIMIT, `limit can be at most ${MAX_LIST_LIMIT}`).default(DEFAULT_LIST_LIMIT),
-  cursor: z.string().min(1).max(200).optional().describe("nextCursor from the previous page."),
+  cursor: storableString("cursor").min(1).max(200).optional().describe("nextCursor from the previous page."),
 });
 
 export const lookupQuerySchema = z
   .object({
-    passSerial: z.string().trim().min(1).max(100).optional(),
-    externalId: z.string().trim().min(1).max(200).optional(),
+    passSerial: storableString("passSerial").trim().min(1).max(100).optional(),
+    externalId: storableString("externalId").trim().min(1).max(200).optional(),
     email: z.email("email must be an email address").trim().max(320).optional(),
   })
   .refine((q) => [q.passSerial, q.externalId, q.email].filter((v) => v !== undefined).length === 1, {

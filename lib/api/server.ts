@@ -5,6 +5,7 @@ import "server-only";
 // readJsonBody's 1 MiB limit still cuts a request off while it arrives) and Response → the
 // ServerResponse. Everything else stays with Next (scripts/run.ts).
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { BASE_SECURITY_HEADERS } from "@/lib/http/security-headers";
 import { ApiError, errorResponse } from "./errors";
 import { apiHandlerFor } from "./routes";
 
@@ -110,7 +111,8 @@ function discardUnreadBody(req: IncomingMessage) {
 /** Writes status, headers and the (small, JSON) body in one go with a Content-Length. */
 async function writeResponse(res: ServerResponse, response: Response): Promise<void> {
   const body = response.body === null ? null : Buffer.from(await response.arrayBuffer());
-  const headers: Record<string, string | string[]> = {};
+  // next.config.mjs adds these to what Next serves; this front bypasses Next.
+  const headers: Record<string, string | string[]> = { ...BASE_SECURITY_HEADERS };
   response.headers.forEach((value, name) => {
     headers[name] = value;
   });

@@ -4,6 +4,7 @@ import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { isSessionEnded } from "./ended-sessions";
 import { authOptions } from "./options";
 import { hasRole, type Role } from "./roles";
 
@@ -24,17 +25,20 @@ export interface MerchantContext extends MerchantScope {
  */
 export const getMerchantContext = cache(async (): Promise<MerchantContext | null> => {
   const session = await getServerSession(authOptions);
-  const sessionUser = session?.user as { id?: string; sv?: number } | undefined;
+  const sessionUser = session?.user as { id?: string; sv?: number; sid?: string } | undefined;
   const userId = sessionUser?.id;
   if (!userId) return null;
-  const user = await db.user.findUnique({
-    where: { id: userId },
-    select: {
-      id: true, name: true, email: true, role: true, disabledAt: true, sessionVersion: true,
-      merchant: { select: { id: true, name: true, timeZone: true, currency: true } },
-    },
-  });
-  if (!user || user.disabledAt) return null;
+  const [user, ended] = await Promise.all([
+    db.user.findUnique({
+      where: { id: userId },
+      select: {
+        id: true, name: true, email: true, role: true, disabledAt: true, sessionVersion: true,
+        merchant: { select: { id: true, name: true, timeZone: true, currency: true } },
+      },
+    }),
+    sessionUser?.sid ? isSessionEnded(sessionUser.sid) : false,
+  ]);
+  if (!user || user.disabledAt || ended) return null;
   if (sessionUser?.sv !== user.sessionVersion) return null;
   return {
     merchantId: user.merchant.id,

@@ -4,15 +4,16 @@ import type { MerchantContext } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { createCustomers } from "./creation";
+import { storableString } from "@/lib/validation/storable";
 
-const optionalText = (max: number) =>
-  z.string().trim().max(max).optional().transform((value) => (value ? value : undefined));
+const optionalText = (max: number, label: string) =>
+  storableString(label).trim().max(max).optional().transform((value) => (value ? value : undefined));
 
 export const newCustomerSchema = z
   .object({
-    name: optionalText(200),
-    email: optionalText(320).pipe(z.email("Enter a valid email address").toLowerCase().optional()),
-    phone: optionalText(40).refine((value) => !value || /\d{3,}/.test(value.replace(/\D/g, "")), "Enter a phone number with at least 3 digits"),
+    name: optionalText(200, "Name"),
+    email: optionalText(320, "Email").pipe(z.email("Enter a valid email address").toLowerCase().optional()),
+    phone: optionalText(40, "Phone").refine((value) => !value || /\d{3,}/.test(value.replace(/\D/g, "")), "Enter a phone number with at least 3 digits"),
   })
   .refine((c) => c.name || c.email || c.phone, { message: "Enter a name, email or phone number", path: ["name"] });
 export type NewCustomer = z.input<typeof newCustomerSchema>;

@@ -6,18 +6,19 @@ import { writeAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { storableString } from "@/lib/validation/storable";
 import { findSuppressed, SUPPRESSION_KIND_LABELS, type SuppressionKind } from "./suppression";
 
 // Blank means "remove it": the form sends empty strings for cleared fields.
-const optionalText = (max: number) =>
-  z.string().trim().max(max).nullable().transform((value) => value || null);
+const optionalText = (max: number, label: string) =>
+  storableString(label).trim().max(max).nullable().transform((value) => value || null);
 
 export const contactSchema = z.object({
   customerId: z.uuid("Unknown customer"),
-  name: optionalText(120),
-  email: optionalText(320).refine((v) => v === null || z.email().safeParse(v).success, "Enter a valid email address"),
-  phone: optionalText(40).refine((v) => v === null || /^[+\d][\d\s().-]{3,}$/.test(v), "Enter a phone number (digits, spaces, + ( ) -)"),
-  externalId: optionalText(120),
+  name: optionalText(120, "Name"),
+  email: optionalText(320, "Email").refine((v) => v === null || z.email().safeParse(v).success, "Enter a valid email address"),
+  phone: optionalText(40, "Phone").refine((v) => v === null || /^[+\d][\d\s().-]{3,}$/.test(v), "Enter a phone number (digits, spaces, + ( ) -)"),
+  externalId: optionalText(120, "External ID"),
 });
 export type ContactInput = z.input<typeof contactSchema>;
 

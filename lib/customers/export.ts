@@ -25,6 +25,9 @@ export async function streamCustomerCsv(context: MerchantContext, filters: Custo
   );
   const encoder = new TextEncoder();
   const batches = exportCustomerRows(context, filters);
+  // The first batch is read before the response starts: a query that fails then answers an error
+  // status, instead of a 200 whose body just stops.
+  let firstBatch: Awaited<ReturnType<typeof batches.next>> | null = await batches.next();
   let started = false;
   const stream = new ReadableStream<Uint8Array>({
     async pull(controller) {
@@ -35,7 +38,8 @@ export async function streamCustomerCsv(context: MerchantContext, filters: Custo
           controller.enqueue(encoder.encode(`\uFEFF${csvRow(HEADER)}`));
           return;
         }
-        const next = await batches.next();
+        const next = firstBatch ?? (await batches.next());
+        firstBatch = null;
         if (next.done) {
           controller.close();
           return;

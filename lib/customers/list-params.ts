@@ -2,6 +2,7 @@
 // (a bad value is an error); the URL is read forgivingly (a bad value is dropped, the page still
 // renders). Pure, so the client filter bar and the tests share it.
 import { z } from "zod";
+import { isStorableText } from "@/lib/validation/storable";
 
 export const PAGE_SIZES = [25, 50, 100] as const;
 export const MAX_PAGE_SIZE = 100;
@@ -35,12 +36,13 @@ export const NO_TIER = "_none";
  */
 export const MIN_SEARCH_LENGTH = 3;
 
-const tierValue = z.string().trim().min(1).max(40);
+const tierValue = z.string().trim().min(1).max(40).refine(isStorableText);
+const searchValue = z.string().trim().min(MIN_SEARCH_LENGTH).max(100).refine(isStorableText, "Search text can’t contain control characters");
 
 /** Strict: what lib/customers/list.ts accepts. */
 export const customerListSchema = z
   .object({
-    q: z.string().trim().min(MIN_SEARCH_LENGTH).max(100).optional(),
+    q: searchValue.optional(),
     tier: tierValue.optional(),
     pass: z.enum(PASS_FILTERS).optional(),
     activity: z.enum(ACTIVITY_FILTERS).optional(),
@@ -70,7 +72,7 @@ function pick<T>(schema: z.ZodType<T>, value: string | undefined): T | undefined
 export function parseCustomerListParams(raw: RawParams): CustomerListParams {
   const size = pick(z.coerce.number().int(), first(raw.size));
   const pageSize = PAGE_SIZES.find((option) => option === size) ?? DEFAULT_PAGE_SIZE;
-  const q = pick(z.string().trim().min(MIN_SEARCH_LENGTH).max(100), first(raw.q));
+  const q = pick(searchValue, first(raw.q));
   return customerListSchema.parse({
     q: q || undefined,
     tier: pick(tierValue, first(raw.tier)),
@@ -96,6 +98,18 @@ export function customerListQuery(params: Partial<CustomerListParams>): string {
   if (params.pageSize && params.pageSize !== DEFAULT_PAGE_SIZE) search.set("size", String(params.pageSize));
   const text = search.toString();
   return text ? `?${text}` : "";
+}
+
+/**
+ * The first filter in the URL that no search could use (a NUL character, say), for the export,
+ * which must refuse rather than drop it: dropping a filter would export every customer.
+ */
+export function unusableFilter(raw: RawParams): "q" | "tier" | null {
+  for (const key of ["q", "tier"] as const) {
+    const value = first(raw[key]);
+    if (value !== undefined && !isStorableText(value)) return key;
+  }
+  return null;
 }
 
 /** A search typed too short to run (shown back to the user with a hint), or null. */

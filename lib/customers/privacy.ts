@@ -8,7 +8,7 @@ import { AppError, notFound } from "@/lib/errors";
 import { lockCustomerForDeletion } from "@/lib/events/locks";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { passSelect, withPass } from "./pass";
-import { suppressionHashes } from "./suppression";
+import { merchantRegion, suppressionHashes } from "./suppression";
 
 // Privacy requests: a customer's data as one JSON document, and deletion on request. Both are
 // owner/manager only and leave an audit entry that names the customer id, never their details.
@@ -102,7 +102,8 @@ export async function deleteCustomer(context: MerchantContext, input: z.input<ty
 
     const hashes = suppressionHashes(merchantId, {
       passSerial: customer.pass_serial, email: customer.email, externalId: customer.external_id, phone: customer.phone,
-    });
+    }, await merchantRegion(tx, merchantId));
+    const auditScrubbed = await scrubCustomerAudit(tx, merchantId, customer.id);
     const identifiersSuppressed = hashes.map((h) => h.kind);
     await writeAudit(
       actorOf(context),
@@ -110,7 +111,7 @@ export async function deleteCustomer(context: MerchantContext, input: z.input<ty
         action: "customer.deleted",
         targetType: "customer",
         targetId: customer.id,
-        details: { eventsRemoved: events.count, rollupsRemoved: rollups.count, identifiersSuppressed },
+        details: { eventsRemoved: events.count, rollupsRemoved: rollups.count, identifiersSuppressed, auditEntriesScrubbed: auditScrubbed },
       },
       tx,
     );
@@ -130,4 +131,16 @@ export async function deleteCustomer(context: MerchantContext, input: z.input<ty
     }
     return { auditLogId: receipt.id, customerId: customer.id, eventsRemoved: events.count, identifiersSuppressed };
   });
+}
+
+/**
+ * Takes the person out of the audit log: every earlier entry about this customer (naming them as
+ * the target, or in its details, like a void of their event) keeps its action, actor, target ids
+ * and time, and loses its details, which may quote them (a void reason, an old entry's serial).
+ */
+async function scrubCustomerAudit(tx: Prisma.TransactionClient, merchantId: string, customerId: string): Promise<number> {
+  return tx.$executeRaw`
+    UPDATE audit_logs SET details = '{"scrubbed": true}'::jsonb
+    WHERE merchant_id = ${merchantId}::uuid AND action <> 'customer.deleted'
+      AND (target_id = ${customerId} OR details->>'customerId' = ${customerId})`;
 }

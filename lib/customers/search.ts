@@ -1,7 +1,9 @@
 import "server-only";
 import type { MerchantContext } from "@/lib/auth/session";
 import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { isStorableText } from "@/lib/validation/storable";
 import { passSelect, withPass } from "./pass";
 
 export interface CustomerSearchHit {
@@ -55,6 +57,7 @@ interface Row {
  * `customers_search_trgm_idx` is defined, or Postgres cannot use it.
  */
 export async function searchCustomers(context: MerchantContext, query: string, limit = 8): Promise<CustomerSearchHit[]> {
+  if (!isStorableText(query)) throw new AppError("VALIDATION", "Search text can’t contain control characters.", { path: "q" });
   const sql = searchCustomersSql(context.merchantId, query, limit);
   if (!sql) return [];
   const rows = await db.$queryRaw<Row[]>(sql);

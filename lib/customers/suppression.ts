@@ -1,17 +1,20 @@
 import "server-only";
-import { createHash } from "node:crypto";
+import { isSupportedCountry } from "libphonenumber-js";
 import { z } from "zod";
 import type { MerchantContext } from "@/lib/auth/session";
 import { writeAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { CountryCode } from "./identifiers";
+import { keyedHash, matchingHashes, normaliseIdentifier, SUPPRESSION_KINDS, type SuppressionKind } from "./suppression-keys";
 
-// A deleted customer leaves only hashes of their identifiers behind, so new events naming the same
-// person are refused (not silently re-creating them) until an owner lifts the suppression.
+// A deleted customer leaves only keyed hashes of their identifiers behind (suppression-keys.ts),
+// so new events naming the same person are refused (not silently re-creating them) until an owner
+// lifts the suppression. Identifiers are normalised first (lib/customers/identifiers.ts): a phone
+// written another way, a serial in another case or with a zero-width space is the same person.
 
-export const SUPPRESSION_KINDS = ["passSerial", "email", "externalId", "phone"] as const;
-export type SuppressionKind = (typeof SUPPRESSION_KINDS)[number];
+export { SUPPRESSION_KINDS, type SuppressionKind } from "./suppression-keys";
 export type SuppressibleIdentifiers = Partial<Record<SuppressionKind, string | null | undefined>>;
 
 export const SUPPRESSION_KIND_LABELS: Record<SuppressionKind, string> = {
@@ -21,44 +24,50 @@ export const SUPPRESSION_KIND_LABELS: Record<SuppressionKind, string> = {
   phone: "Phone",
 };
 
-/** The form an identifier is compared in: emails lower-cased, phones digits only, others trimmed. */
-export function normaliseIdentifier(kind: SuppressionKind, value: string): string {
-  switch (kind) {
-    case "email": return value.trim().toLowerCase();
-    case "phone": return value.replace(/\D/g, "");
-    default: return value.trim();
-  }
+/** The keyed hash a new block of this identifier stores. Throws for a blank identifier. */
+export function suppressionHash(merchantId: string, kind: SuppressionKind, value: string, region?: CountryCode): string {
+  const normalised = normaliseIdentifier(kind, value, region);
+  if (normalised === null) throw new RangeError(`A blank ${kind} cannot be suppressed`);
+  return keyedHash(merchantId, kind, normalised);
 }
 
-/** sha256 hex of `${merchantId}:${kind}:${normalised value}`. */
-export function suppressionHash(merchantId: string, kind: SuppressionKind, value: string): string {
-  return createHash("sha256").update(`${merchantId}:${kind}:${normaliseIdentifier(kind, value)}`).digest("hex");
-}
-
-/** The identifiers worth suppressing, hashed; blank ones (or a phone with no digits) are skipped. */
-export function suppressionHashes(merchantId: string, identifiers: SuppressibleIdentifiers): { kind: SuppressionKind; hash: string }[] {
+/** The identifiers worth suppressing, hashed; blank ones are skipped. */
+export function suppressionHashes(merchantId: string, identifiers: SuppressibleIdentifiers, region?: CountryCode): { kind: SuppressionKind; hash: string }[] {
   return SUPPRESSION_KINDS.flatMap((kind) => {
     const value = identifiers[kind];
-    if (!value || normaliseIdentifier(kind, value) === "") return [];
-    return [{ kind, hash: suppressionHash(merchantId, kind, value) }];
+    const normalised = value ? normaliseIdentifier(kind, value, region) : null;
+    return normalised === null ? [] : [{ kind, hash: keyedHash(merchantId, kind, normalised) }];
   });
 }
 
 type Tx = Prisma.TransactionClient | typeof db;
 
+/** The merchant's country as the default region for phone numbers, if it has a valid one. */
+export async function merchantRegion(tx: Tx, merchantId: string): Promise<CountryCode | undefined> {
+  const merchant = await tx.merchant.findUnique({ where: { id: merchantId }, select: { country: true } });
+  const country = merchant?.country?.toUpperCase();
+  return country && isSupportedCountry(country) ? country : undefined;
+}
+
 /**
  * The kind of the first identifier that belongs to a deleted customer (and is not lifted), or
  * null. recordEvents calls this before creating a customer, to refuse with
- * "This customer asked to be deleted".
+ * "This customer asked to be deleted". Every hash a block may have been stored under is tried
+ * (current and old secrets, blocks from before keyed hashing).
  */
 export async function findSuppressed(tx: Tx, merchantId: string, identifiers: SuppressibleIdentifiers): Promise<SuppressionKind | null> {
-  const hashes = suppressionHashes(merchantId, identifiers);
-  if (hashes.length === 0) return null;
+  const region = identifiers.phone ? await merchantRegion(tx, merchantId) : undefined;
+  const candidates = SUPPRESSION_KINDS.flatMap((kind) => {
+    const raw = identifiers[kind];
+    const normalised = raw ? normaliseIdentifier(kind, raw, region) : null;
+    return raw && normalised !== null ? matchingHashes(merchantId, kind, raw, normalised).map((hash) => ({ kind, hash })) : [];
+  });
+  if (candidates.length === 0) return null;
   const hit = await tx.customerSuppression.findFirst({
-    where: { merchantId, liftedAt: null, identifierHash: { in: hashes.map((h) => h.hash) } },
+    where: { merchantId, liftedAt: null, identifierHash: { in: candidates.map((h) => h.hash) } },
     select: { identifierHash: true },
   });
-  return hit ? (hashes.find((h) => h.hash === hit.identifierHash)?.kind ?? null) : null;
+  return hit ? (candidates.find((h) => h.hash === hit.identifierHash)?.kind ?? null) : null;
 }
 
 export interface SuppressionListItem {

@@ -18,6 +18,9 @@ export interface EventCursor {
   id: string;
 }
 
+const CURSOR_MIN_MS = Date.UTC(1999, 11, 1);
+const CURSOR_FUTURE_MS = 7 * 24 * 60 * 60 * 1000;
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Opaque to callers; it is the last row's sort key, so pages stay stable while events arrive. */
@@ -28,8 +31,11 @@ export function encodeEventCursor(cursor: EventCursor): string {
 export function decodeEventCursor(value: string): EventCursor | null {
   const match = /^(-?\d{1,15})\.(.+)$/.exec(Buffer.from(value, "base64url").toString("utf8"));
   if (!match?.[1] || !match[2] || !UUID.test(match[2])) return null;
-  const occurredAt = new Date(Number(match[1]));
-  return Number.isNaN(occurredAt.getTime()) ? null : { occurredAt, id: match[2] };
+  // Only instants this API can have written (event times are 2000 or later and at most a day
+  // ahead): a crafted far-off date is valid in JavaScript but not as a PostgreSQL timestamp.
+  const ms = Number(match[1]);
+  if (ms < CURSOR_MIN_MS || ms > Date.now() + CURSOR_FUTURE_MS) return null;
+  return { occurredAt: new Date(ms), id: match[2] };
 }
 
 const listedSelect = {

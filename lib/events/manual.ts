@@ -30,6 +30,8 @@ export type ManualEventResult =
   | { status: "possible_duplicate"; duplicate: RecentDuplicate }
   | { status: "error"; error: EventError };
 
+const MINUS = /[-\u2012-\u2015\u2212\uFE63\uFF0D]/;
+
 /** Back-dating is for forgotten entries; a time ahead of the counter clock is a typo. */
 const FUTURE_SLACK_MS = 5 * 60 * 1000;
 
@@ -62,6 +64,11 @@ export async function recordManualEvent(context: MerchantContext, raw: ManualEve
   for (const field of spec.fields) {
     const value = input.data?.[field.key]?.trim();
     if (value) data[field.key] = value;
+  }
+  // A minus sign (ASCII or typographic) means a refund, which is not a purchase: refused, not
+  // dropped with the currency symbol (that recorded "-5" as a purchase of 5 with points).
+  if (spec.amount !== "none" && input.amount && MINUS.test(input.amount)) {
+    return { status: "error", error: { code: "validation_error", message: "Enter the amount without a minus sign. Refunds are not purchases: to correct one, void it.", path: "amount" } };
   }
   // Forgive what people type at a till: "$12.50", "12,50".
   const amount = spec.amount === "none" ? undefined : input.amount?.trim().replace(/^[^\d.]+/, "").replace(/^(\d+),(\d{1,2})$/, "$1.$2");

@@ -11,8 +11,10 @@ import { insertEventsSql, type EventRow } from "./insert";
 import { lockPasses } from "./locks";
 import { applyEventTo, passRules, type PassFacts } from "./pass-rules";
 import { resolveCustomers } from "./resolve-customers";
+import { passLimitError } from "./bounds";
+import { VISIT_TYPES } from "./registry";
 import { eventFactsOf, rollupStatements, type EventFact } from "./rollups";
-import { eventInputSchema, formatPath, type ValidEventInput } from "./schema";
+import { parseEventInput, type ValidEventInput } from "./schema";
 import { loadPassStates, toRecordedEvent } from "./state";
 import type { EventError, EventSourceRef, PassState, RecordResult } from "./types";
 
@@ -78,12 +80,9 @@ export async function recordEvents(scope: MerchantScope, inputs: unknown[], sour
   const results: (RecordResult | undefined)[] = new Array(inputs.length);
   const pending: Pending[] = [];
   inputs.forEach((raw, index) => {
-    const parsed = eventInputSchema.safeParse(raw);
+    const parsed = parseEventInput(raw);
     if (parsed.success) pending.push({ index, input: parsed.data, hash: requestHash(raw) });
-    else {
-      const issue = parsed.error.issues[0];
-      results[index] = { status: "error", error: { code: "validation_error", message: issue?.message ?? "Invalid event", path: formatPath(issue?.path ?? []) } };
-    }
+    else results[index] = { status: "error", error: { code: "validation_error", message: parsed.message, path: parsed.path } };
   });
   if (pending.length > 0) {
     if (options.tx) await recordValid(options.tx, scope, pending, source, results);
@@ -193,7 +192,17 @@ async function recordValid(tx: Tx, scope: MerchantScope, pending: Pending[], sou
     }
 
     const amount = r.input.amount ?? null;
-    applyEventTo(state, { type: r.input.type, source: source.kind, occurredAt: occurredAt.getTime(), amountCents: amount === null ? null : toCents(amount), points }, rules, 1);
+    const amountCents = amount === null ? null : toCents(amount);
+    // A pass must stay usable: refuse what its columns could not hold (./bounds).
+    const overflow = passLimitError(
+      { points_balance: state.points, visit_count: state.visits },
+      { points, visits: VISIT_TYPES.has(r.input.type) ? 1 : 0, newSpendCents: state.spendCents + (r.input.type === "purchase" && amountCents !== null ? amountCents : 0) },
+    );
+    if (overflow) {
+      fail(r, overflow);
+      continue;
+    }
+    applyEventTo(state, { type: r.input.type, source: source.kind, occurredAt: occurredAt.getTime(), amountCents, points }, rules, 1);
     touched.add(r.customerId);
 
     const row: EventRow = {

@@ -4,6 +4,7 @@
 // (a type with an icon not used before also names it in components/events/event-icon.tsx, which
 // the compiler asks for).
 import { z } from "zod";
+import { storableString } from "@/lib/validation/storable";
 
 /** How an event came in. Mirrors the EventSource enum in prisma/schema.prisma. */
 export const EVENT_SOURCES = ["manual", "api", "import", "automation"] as const;
@@ -119,9 +120,20 @@ function buildDataSchema(type: EventType) {
   for (const field of EVENT_REGISTRY[type].fields) {
     const base =
       field.kind === "integer"
-        ? z.coerce.number({ error: `${field.label} must be a whole number` }).int(`${field.label} must be a whole number`).min(0, `${field.label} cannot be negative`).max(1_000_000_000)
-        : z.string({ error: `${field.label} must be text` }).trim().min(1, `${field.label} is required`).max(500);
+        ? wholeNumber(field.label)
+        : storableString(field.label).trim().min(1, `${field.label} is required`).max(500);
     shape[field.key] = field.required ? base : base.optional();
   }
   return z.looseObject(shape);
+}
+
+/**
+ * A whole number, given as a JSON number or as digits in a string (form fields are strings).
+ * Nothing else is coerced: true, "1e3", "0x10", [] and "" are refused.
+ */
+function wholeNumber(label: string) {
+  const message = `${label} must be a whole number`;
+  return z
+    .union([z.number({ error: message }), z.string({ error: message }).trim().regex(/^\d{1,10}$/, message).transform(Number)], { error: message })
+    .pipe(z.number().int(message).min(0, `${label} cannot be negative`).max(1_000_000_000, `${label} can be at most 1000000000`));
 }

@@ -45,7 +45,7 @@ export function rollupStatements(merchantId: string, timeZone: string, events: E
   const adding = sign === 1;
   const perCustomer = Prisma.sql`
     INSERT INTO customer_rollups AS r (merchant_id, customer_id, type, count, amount, points, first_at, last_at)
-    SELECT ${merchantId}::uuid, customer_id, type, ${sign}::int * count(*)::int, ${sign}::int * coalesce(sum(amount), 0), ${sign}::int * coalesce(sum(points), 0)::int,
+    SELECT ${merchantId}::uuid, customer_id, type, ${sign}::int * count(*)::int, ${sign}::int * coalesce(sum(amount), 0), ${sign}::int * coalesce(sum(points), 0)::bigint,
            min(occurred_at), max(occurred_at)
     FROM (${events}) AS e GROUP BY customer_id, type ORDER BY customer_id, type
     ON CONFLICT (merchant_id, customer_id, type) DO UPDATE SET

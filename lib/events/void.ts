@@ -6,11 +6,12 @@ import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { passViewOf, unfoldEvents, type InsertedEvent } from "./fold";
 import { lockPasses } from "./locks";
+import { storableString } from "@/lib/validation/storable";
 import type { PassState } from "./types";
 
 export const voidEventSchema = z.object({
   eventId: z.uuid("Unknown event"),
-  reason: z.string().trim().min(3, "Say why (at least 3 characters)").max(500),
+  reason: storableString("The reason").trim().min(3, "Say why (at least 3 characters)").max(500),
 });
 
 /**
@@ -39,7 +40,8 @@ export async function voidEvent(context: MerchantContext, input: z.input<typeof 
     await tx.event.update({ where: { id: event.id }, data: { voidedAt: new Date(), voidedById: context.user.id, voidReason: reason } });
     const passes = await unfoldEvents(tx, merchant, [event]);
     await tx.auditLog.create({
-      data: { merchantId, actorUserId: context.user.id, actorLabel: context.user.name, action: "event.voided", targetType: "event", targetId: event.id, details: { reason, type: event.type, customerId: event.customer_id } },
+      // Not the reason: it often quotes the customer, and the log outlives their deletion (the event keeps it).
+      data: { merchantId, actorUserId: context.user.id, actorLabel: context.user.name, action: "event.voided", targetType: "event", targetId: event.id, details: { type: event.type, customerId: event.customer_id } },
     });
     const pass = passes.get(event.customer_id);
     if (!pass) throw notFound("That customer");

@@ -8,12 +8,13 @@ import { writeAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { storableString } from "@/lib/validation/storable";
 
 export const newMemberSchema = z.object({
-  name: z.string().trim().min(1, "Enter a name").max(100),
+  name: storableString("The name").trim().min(1, "Enter a name").max(100),
   email: z.string().trim().toLowerCase().email("Enter a valid email address").max(320),
   role: z.enum(ROLES),
-  password: z.string().min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters`).max(200),
+  password: storableString("The password").min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters`).max(200),
 });
 export type NewMember = z.infer<typeof newMemberSchema>;
 
@@ -40,7 +41,11 @@ export async function addMember(context: MerchantContext, input: NewMember) {
     });
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      throw new AppError("conflict", "Someone with this email already has a Punchcard account.", { path: "email" });
+      // Sign-in emails are unique across merchants. Whether this one is taken at another merchant
+      // is that merchant's business: the answer names no reason, only what to do.
+      const here = await db.user.findFirst({ where: { merchantId: context.merchantId, email: normaliseEmail(input.email) }, select: { name: true } });
+      if (here) throw new AppError("conflict", `${here.name} is already on your team with this email.`, { path: "email" });
+      throw new AppError("conflict", "This email can’t be used for a new member. Ask them for another address to sign in with.", { path: "email" });
     }
     throw error;
   }

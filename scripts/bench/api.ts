@@ -2,7 +2,10 @@
 // The POS API against the production build (run `next build` first) on a throw-away embedded
 // database with the demo data: (a) single-event POSTs from N concurrent clients, (b) batches of
 // 1,000 events, (c) the same kind of rows through plain 1,000-row INSERT statements, as the
-// reference for what the database itself can do. Rate limits are lifted for the run.
+// reference for what the database itself can do, (d) single events again while 2 more clients
+// send invalid bodies (NUL characters, lone surrogates, deep nesting) on the same key, and (e)
+// the reference for single events: one-row INSERTs of the same rows through a pool of N
+// connections, one transaction each. Rate limits are lifted for the run.
 // --batch-clients N sends N batches at a time and runs the INSERT reference on N connections, so
 // the two stay comparable; 1 (the default) is the issue's definition.
 import { randomBytes, randomUUID } from "node:crypto";
@@ -68,6 +71,7 @@ export default async function benchApi(argv: string[]) {
     const client = httpClient(base, Math.max(clients, 2));
     const headers = { authorization: `Bearer ${KEY}` };
     const results: Row[] = [];
+    let garbageRefused = { requests: 0, failures: 0 };
     // CPU per event is the number to compare between runs on a shared machine: wall-clock rates
     // move with whatever else runs, CPU per event moves with our code.
     const appPid = app.pid ?? 0;
@@ -132,9 +136,47 @@ export default async function benchApi(argv: string[]) {
       ok: () => true,
     });
     summarise(`plain INSERT, ${BATCH} rows/statement, ${batchClients} conn.`, insert.requests * BATCH, insert);
+
+    // (d) Bad requests must be refused before the expensive work, so they cannot slow the rest.
+    log("(d) single events with garbage…");
+    const garbage = garbageBodies(pick(customers).pass_serial);
+    const garbageClient = httpClient(base, 2);
+    before = cpu();
+    const [valid, refused] = await Promise.all([
+      closedLoop({ clients, seconds, send: (i) => client.send("POST", "/api/v1/events", headers, JSON.stringify(purchase(i, "mixed"))), ok: (r) => r.status === 201 }),
+      closedLoop({ clients: 2, seconds, send: (i) => garbageClient.send("POST", "/api/v1/events", { ...headers, "idempotency-key": "garbage-retry" }, garbage[i % garbage.length] ?? "{}"), ok: (r) => r.status === 422 }),
+    ]);
+    summarise(`single POST, ${clients} clients + 2 sending garbage`, valid.requests, valid);
+    garbageClient.close();
+    garbageRefused = { requests: refused.requests, failures: refused.failures.length };
+
+    // (e) What a single event is judged against: the same rows, one INSERT per transaction.
+    log("(e) single-row INSERT reference…");
+    const singlePool = new pg.Pool({ connectionString: database.url, max: clients });
+    before = cpu();
+    const singleInsert = await closedLoop({
+      clients, seconds,
+      send: async (i) => {
+        const c = pick(customers);
+        const amount = (1 + Math.floor(Math.random() * 5000) / 100).toFixed(2);
+        await singlePool.query(
+          "INSERT INTO events (id, merchant_id, customer_id, type, occurred_at, amount, points, location_id, data, source, idempotency_key, api_key_id) VALUES ($1, $2, $3, 'purchase', $4, $5, $6, $7, $8, 'api', $9, $10)",
+          [randomUUID(), merchant.id, c.id, new Date(), amount, Math.floor(Number(amount)), pick(locations).id, JSON.stringify({ items: 1 + (i % 5) }), `one-${run}-${i}`, merchant.key_id]);
+        return { status: 200, body: "" };
+      },
+      ok: () => true,
+    });
+    summarise(`single-row INSERT, ${clients} conn., 1 row/transaction`, singleInsert.requests, singleInsert);
+    await singlePool.end();
     client.close();
 
     printTable(results);
+    const clean = results.find((r) => r.phase.startsWith("single POST") && !r.phase.includes("garbage"));
+    const mixed = results.find((r) => r.phase.includes("garbage"));
+    const oneRow = results.find((r) => r.phase.startsWith("single-row INSERT"));
+    const rate = (r: Row | undefined) => (r ? r.events / r.seconds : NaN);
+    console.log(`With garbage: valid events/s = ${((rate(mixed) / rate(clean)) * 100).toFixed(0)}% of the clean phase (target ≥ 90%); ${garbageRefused.requests} garbage requests, ${garbageRefused.failures} not answered 422.`);
+    console.log(`Single POSTs = ${((rate(clean) / rate(oneRow)) * 100).toFixed(0)}% of single-row INSERTs through ${clients} connections.`);
   } finally {
     if (app) await stopApp(app);
     await pool.end();
@@ -143,9 +185,9 @@ export default async function benchApi(argv: string[]) {
 }
 
 function printTable(rows: Row[]) {
-  const reference = rows[rows.length - 1];
+  const reference = rows.find((r) => r.phase.startsWith("plain INSERT"));
   const refRate = reference ? reference.events / reference.seconds : NaN;
-  const header = ["phase", "events", "events/s", "p50 ms", "p99 ms", "vs INSERT", "app CPU ms/event", "db CPU ms/event", "failures"];
+  const header = ["phase", "events", "events/s", "p50 ms", "p99 ms", "vs batch INSERT", "app CPU ms/event", "db CPU ms/event", "failures"];
   const lines = rows.map((r) => {
     const rate = r.events / r.seconds;
     return [r.phase, String(r.events), rate.toFixed(0), r.p50.toFixed(1), r.p99.toFixed(1), `${((rate / refRate) * 100).toFixed(0)}%`, r.appCpuMs.toFixed(3), r.dbCpuMs.toFixed(3), String(r.failures)];
@@ -155,4 +197,17 @@ function printTable(rows: Row[]) {
   console.log(`\n${format(header)}\n${widths.map((w) => "-".repeat(w)).join("  ")}\n${lines.map(format).join("\n")}\n`);
   console.log("Latencies: single = one event per request; batch = one request of 1,000 events; INSERT = one statement.");
   console.log("Targets (2 cores): single ≥ 1,000 events/s with p99 < 50 ms; batches ≥ 40% of plain INSERT.");
+}
+
+/** Bodies the API must refuse with 422 before any database work. */
+function garbageBodies(serial: string): string[] {
+  const ref = JSON.stringify({ passSerial: serial });
+  const deep = `${'{"a":'.repeat(5000)}1${"}".repeat(5000)}`;
+  return [
+    JSON.stringify({ type: "visit", customer: { passSerial: "BB-\u0000" } }),
+    JSON.stringify({ type: "purchase", customer: { passSerial: serial, name: "A\u0000" }, amount: "1.00" }),
+    `{"type":"visit","customer":${ref},"data":{"note":"\\ud800"}}`,
+    `{"type":"visit","customer":${ref},"data":${deep}}`,
+    JSON.stringify({ type: "visit", customer: { passSerial: serial }, data: { ["k\u0000"]: 1 } }),
+  ];
 }

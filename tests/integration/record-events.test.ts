@@ -44,7 +44,7 @@ describe("recordEvents", () => {
     expect(daily[0]?.amount.toFixed(2)).toBe("110.00");
     expect(daily[0]?.count).toBe(2);
     const perCustomer = await db.customerRollup.findUniqueOrThrow({ where: { merchantId_customerId_type: { merchantId: context.merchantId, customerId: customer.id, type: "purchase" } } });
-    expect(perCustomer).toMatchObject({ count: 2, points: 219 });
+    expect(perCustomer).toMatchObject({ count: 2, points: 219n });
   });
 
   it("refuses a redemption above the balance and deducts one within it", async () => {

@@ -1,6 +1,7 @@
 import { requireContext } from "@/lib/auth/session";
 import { streamCustomerCsv } from "@/lib/customers/export";
-import { parseCustomerListParams } from "@/lib/customers/list-params";
+import { parseCustomerListParams, unusableFilter } from "@/lib/customers/list-params";
+import { AppError } from "@/lib/errors";
 import { withRouteErrors } from "@/lib/http/route-errors";
 
 // The filtered customer list as CSV, streamed so a million rows never sit in memory. Manager+.
@@ -10,7 +11,10 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request) {
   return withRouteErrors("customers.export", async () => {
     const context = await requireContext("manager");
-    const params = parseCustomerListParams(Object.fromEntries(new URL(request.url).searchParams));
+    const raw = Object.fromEntries(new URL(request.url).searchParams);
+    const bad = unusableFilter(raw);
+    if (bad) throw new AppError("VALIDATION", "The search or filter contains characters that can’t be searched for. Remove them and export again.", { path: bad });
+    const params = parseCustomerListParams(raw);
     const { stream, fileName } = await streamCustomerCsv(context, { q: params.q, tier: params.tier, pass: params.pass, activity: params.activity });
     return new Response(stream, {
       headers: {
