@@ -57,7 +57,7 @@ interface Row {
  * `customers_search_trgm_idx` is defined, or Postgres cannot use it.
  */
 export async function searchCustomers(context: MerchantContext, query: string, limit = 8): Promise<CustomerSearchHit[]> {
-  if (!isStorableText(query)) throw new AppError("VALIDATION", "Search text can’t contain control characters.", { path: "q" });
+  if (!isStorableText(query)) throw new AppError("validation_error", "Search text can’t contain control characters.", { path: "q" });
   const sql = searchCustomersSql(context.merchantId, query, limit);
   if (!sql) return [];
   const rows = await db.$queryRaw<Row[]>(sql);

@@ -163,7 +163,7 @@ describe("#10.11 strict types and a byte-sized data limit", () => {
 
   it("lets recordEvents callers (imports) get the same answers", async () => {
     const context = await createContext("owner");
-    const [result] = await recordEvents(context, [{ type: "visit", customer: { passSerial: "z\u0000" } }], { kind: "import", label: "test" });
+    const [result] = await recordEvents(context, [{ type: "visit", customer: { passSerial: "z\u0000" } }], { kind: "import", importId: "00000000-0000-7000-8000-000000000001", label: "test" });
     expect(result).toMatchObject({ status: "error", error: { code: "validation_error", path: "customer.passSerial" } });
   });
 });

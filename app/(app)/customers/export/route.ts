@@ -13,7 +13,7 @@ export async function GET(request: Request) {
     const context = await requireContext("manager");
     const raw = Object.fromEntries(new URL(request.url).searchParams);
     const bad = unusableFilter(raw);
-    if (bad) throw new AppError("VALIDATION", "The search or filter contains characters that can’t be searched for. Remove them and export again.", { path: bad });
+    if (bad) throw new AppError("validation_error", "The search or filter contains characters that can’t be searched for. Remove them and export again.", { path: bad });
     const params = parseCustomerListParams(raw);
     const { stream, fileName } = await streamCustomerCsv(context, { q: params.q, tier: params.tier, pass: params.pass, activity: params.activity });
     return new Response(stream, {
