@@ -29,9 +29,11 @@ interface Props {
   timeZone: string;
   onRecorded: (result: Recorded) => void;
   onCancel: () => void;
+  /** Put the keyboard on "Record …" when the form appears. */
+  focusOnMount: boolean;
 }
 
-export function EventForm({ customer, locations, defaultLocationId, currency, timeZone, onRecorded, onCancel }: Props) {
+export function EventForm({ customer, locations, defaultLocationId, currency, timeZone, onRecorded, onCancel, focusOnMount }: Props) {
   const [type, setType] = useState<EventType>("visit");
   // null = now; otherwise the picker's starting value, "now" in the merchant's zone (not the browser's).
   const [backdate, setBackdate] = useState<string | null>(null);
@@ -40,6 +42,7 @@ export function EventForm({ customer, locations, defaultLocationId, currency, ti
   const [duplicate, setDuplicate] = useState<RecentDuplicate | null>(null);
   const lastInput = useRef<ManualEventInput | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
+  const submitRef = useRef<HTMLButtonElement>(null);
   const focusAfterType = useRef(false);
   const spec = EVENT_REGISTRY[type];
 
@@ -54,6 +57,11 @@ export function EventForm({ customer, locations, defaultLocationId, currency, ti
       if (error.serverError?.path) setFieldError({ path: error.serverError.path, message: error.serverError.message });
     },
   });
+
+  // However the customer was picked (a result, a scan, a link, a new customer), the keyboard
+  // lands on the primary button: Enter records, Escape goes back to the search.
+  // (Not after a recording: then the banner's "Next customer" has it.)
+  useEffect(() => { if (focusOnMount) submitRef.current?.focus(); }, [focusOnMount]);
 
   // After picking a type, go straight to its first field (or the submit button when it has none).
   useEffect(() => {
@@ -196,7 +204,7 @@ export function EventForm({ customer, locations, defaultLocationId, currency, ti
       {generalError && <p role="alert" className="rounded-lg bg-red-50 p-3 text-sm text-red-800">{generalError}</p>}
 
       <div className="flex flex-wrap gap-2">
-        <Button type="submit" size="lg" className="min-w-48 flex-1 sm:flex-none" disabled={isPending}>
+        <Button ref={submitRef} type="submit" size="lg" className="min-w-48 flex-1 sm:flex-none" disabled={isPending}>
           {isPending ? "Recording…" : `Record ${type === "custom" ? "event" : spec.label.toLowerCase()}`}
         </Button>
         <Button variant="secondary" size="lg" onClick={onCancel}>Change customer</Button>
@@ -206,9 +214,10 @@ export function EventForm({ customer, locations, defaultLocationId, currency, ti
         <DuplicatePrompt
           duplicate={duplicate}
           what={`${type === "custom" ? "event" : spec.label.toLowerCase()} for ${customer.label}`}
-          onCancel={() => setDuplicate(null)}
+          onCancel={() => { setDuplicate(null); submitRef.current?.focus(); }}
           onConfirm={() => {
             setDuplicate(null);
+            submitRef.current?.focus();
             if (lastInput.current) send({ ...lastInput.current, confirmDuplicate: true });
           }}
         />

@@ -80,6 +80,7 @@ export function RecordScreen({ initialCustomer, locations, lastLocationId, curre
           setRecorded({ result, customerLabel: customer.label, previousTier: customer.pass.tier });
         }}
         onCancel={next}
+        focusOnMount={recorded === null}
       />
     </div>
   );
