@@ -207,9 +207,9 @@ async function insertMerchantRows(client: pg.Client, plan: MerchantPlan, setup: 
   const { profile } = plan;
   const createdAt = new Date(setup.createdAt);
   await client.query(
-    `INSERT INTO merchants (id, name, time_zone, currency, points_per_currency, tiers, created_at)
-     VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7)`,
-    [profile.id, profile.name, profile.timeZone, profile.currency, POINTS_PER_CURRENCY, JSON.stringify(DEFAULT_TIERS), createdAt],
+    `INSERT INTO merchants (id, name, time_zone, currency, points_per_currency, tiers, created_at, pass_serial_prefix, pass_serial_length)
+     VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, 8)`,
+    [profile.id, profile.name, profile.timeZone, profile.currency, POINTS_PER_CURRENCY, JSON.stringify(DEFAULT_TIERS), createdAt, profile.serialPrefix],
   );
   await client.query(
     `INSERT INTO locations (id, merchant_id, name, created_at)

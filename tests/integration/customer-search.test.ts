@@ -119,6 +119,16 @@ describe("createCustomer", () => {
     expect(await db.auditLog.count({ where: { merchantId: context.merchantId, action: "customer.created", targetId: customer.id } })).toBe(1);
   });
 
+  it("stores the phone in E.164 and follows the merchant's pass serial format", async () => {
+    const context = await createContext("staff");
+    await db.merchant.update({ where: { id: context.merchantId }, data: { passSerialPrefix: "BB", passSerialLength: 8 } });
+    const customer = await createCustomer(context, { name: "Dana", phone: "(212) 555-0570" });
+    expect(customer.phone).toBe("+12125550570");
+    expect(customer.passSerial).toMatch(/^BB-[A-Z2-9]{8}$/);
+    expect((await searchCustomers(context, "212 555 0570")).hits.map((h) => h.id)).toEqual([customer.id]);
+    await expect(createCustomer(context, { name: "X", phone: "12345" })).rejects.toMatchObject({ code: "VALIDATION", path: "phone" });
+  });
+
   it("refuses suppressed identifiers, duplicates by email, and an empty form", async () => {
     const context = await createContext("staff");
     const m = context.merchantId;
