@@ -8,11 +8,13 @@ import { recordEventAction } from "@/app/(app)/record/actions";
 import { EVENT_REGISTRY, EVENT_TYPES, type EventType } from "@/lib/events/registry";
 import type { ManualEventInput, ManualEventResult } from "@/lib/events/manual";
 import type { RecentDuplicate } from "@/lib/events/duplicates";
+import type { UnusualEntry } from "@/lib/record/unusual";
 import { toLocalInput } from "@/lib/local-datetime";
 import { actionErrorMessage } from "@/components/ui/action-errors";
 import { connectionErrorMessage } from "@/components/ui/connection-error";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
+import { ConfirmPrompt } from "./confirm-prompt";
 import { DuplicatePrompt } from "./duplicate-prompt";
 
 const ICONS: Record<string, LucideIcon> = { ShoppingBag, Footprints, LogIn, LogOut, Gift, Sparkles };
@@ -40,6 +42,7 @@ export function EventForm({ customer, locations, defaultLocationId, currency, ti
   const [locationId, setLocationId] = useState(defaultLocationId ?? "");
   const [fieldError, setFieldError] = useState<{ path: string; message: string } | null>(null);
   const [duplicate, setDuplicate] = useState<RecentDuplicate | null>(null);
+  const [unusual, setUnusual] = useState<UnusualEntry[] | null>(null);
   const lastInput = useRef<ManualEventInput | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const submitRef = useRef<HTMLButtonElement>(null);
@@ -51,6 +54,7 @@ export function EventForm({ customer, locations, defaultLocationId, currency, ti
       if (!data) return;
       if (data.status === "created") onRecorded(data);
       else if (data.status === "possible_duplicate") setDuplicate(data.duplicate);
+      else if (data.status === "needs_confirmation") setUnusual(data.reasons);
       else setFieldError({ path: data.error.path ?? "", message: data.error.message });
     },
     onError: ({ error }) => {
@@ -98,7 +102,7 @@ export function EventForm({ customer, locations, defaultLocationId, currency, ti
       aria-label={`Record an event for ${customer.label}`}
       className="space-y-4"
       onKeyDown={(e) => {
-        if (e.key === "Escape" && !duplicate) {
+        if (e.key === "Escape" && !duplicate && !unusual) {
           e.preventDefault();
           onCancel();
         }
@@ -209,6 +213,22 @@ export function EventForm({ customer, locations, defaultLocationId, currency, ti
         </Button>
         <Button variant="secondary" size="lg" onClick={onCancel}>Change customer</Button>
       </div>
+
+      {unusual && (
+        <ConfirmPrompt
+          title="Is this right?"
+          confirmLabel="Record anyway"
+          cancelLabel="Go back and fix it"
+          onCancel={() => { setUnusual(null); submitRef.current?.focus(); }}
+          onConfirm={() => {
+            setUnusual(null);
+            submitRef.current?.focus();
+            if (lastInput.current) send({ ...lastInput.current, confirmUnusual: true });
+          }}
+        >
+          {unusual.map((reason) => <p key={reason.code}>{reason.message}</p>)}
+        </ConfirmPrompt>
+      )}
 
       {duplicate && (
         <DuplicatePrompt

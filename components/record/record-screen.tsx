@@ -62,6 +62,7 @@ export function RecordScreen({ initialCustomer, locations, lastLocationId, curre
           customerLabel={recorded.customerLabel}
           previousTier={recorded.previousTier}
           currency={currency}
+          timeZone={timeZone}
           onUndone={(pass) => setCustomer((c) => (c ? { ...c, pass } : c))}
           onNext={next}
         />

@@ -4,6 +4,7 @@ import type { MerchantContext } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { rememberLastLocation } from "@/lib/locations/queries";
 import { fromLocalInput } from "@/lib/local-datetime";
+import { unusualAmount, unusualDate, type UnusualEntry } from "@/lib/record/unusual";
 import { findRecentDuplicate, type RecentDuplicate } from "./duplicates";
 import { recordEvents } from "./record";
 import { EVENT_REGISTRY, EVENT_TYPES } from "./registry";
@@ -22,20 +23,24 @@ export const manualEventSchema = z.object({
   occurredAtLocal: z.preprocess(blankToUndefined, z.string().optional()),
   locationId: z.preprocess(blankToUndefined, z.uuid("Unknown location").optional()),
   confirmDuplicate: z.boolean().optional(),
+  /** Staff confirmed an amount far above usual or a date long ago (lib/record/unusual). */
+  confirmUnusual: z.boolean().optional(),
 });
 export type ManualEventInput = z.input<typeof manualEventSchema>;
 
 export type ManualEventResult =
   | { status: "created"; event: RecordedEvent; pass: PassState }
   | { status: "possible_duplicate"; duplicate: RecentDuplicate }
+  | { status: "needs_confirmation"; reasons: UnusualEntry[] }
   | { status: "error"; error: EventError };
 
 /** Back-dating is for forgotten entries; a time ahead of the counter clock is a typo. */
 const FUTURE_SLACK_MS = 5 * 60 * 1000;
 
 /**
- * An event entered by staff at the counter. Asks before recording the same customer + type +
- * amount twice within two minutes (unless confirmed), then goes through recordEvents like every
+ * An event entered by staff at the counter. Asks before recording an amount far above usual or a
+ * date long ago, and the same customer + type + amount twice within two minutes (each unless
+ * confirmed), then goes through recordEvents like every
  * other source and remembers the location for this user's next entry.
  */
 export async function recordManualEvent(context: MerchantContext, raw: ManualEventInput, now = new Date()): Promise<ManualEventResult> {
@@ -58,6 +63,19 @@ export async function recordManualEvent(context: MerchantContext, raw: ManualEve
   // Forgive what people type at a till: "$12.50", "12,50".
   const amount = spec.amount === "none" ? undefined : input.amount?.trim().replace(/^[^\d.]+/, "").replace(/^(\d+),(\d{1,2})$/, "$1.$2");
   const customName = input.type === "custom" ? input.customName?.trim() : undefined;
+
+  // A reward must cost something: a 0-point redemption is a reward typed without its cost.
+  if (input.type === "redemption" && /^0+$/.test(data.pointsCost ?? "")) {
+    return { status: "error", error: { code: "validation_error", message: "A redemption must cost at least 1 point", path: "data.pointsCost" } };
+  }
+
+  if (!input.confirmUnusual) {
+    const reasons = (await Promise.all([
+      input.type === "purchase" && amount ? unusualAmount(context, amount) : null,
+      occurredAt ? unusualDate(context, occurredAt, now) : null,
+    ])).filter((r): r is UnusualEntry => r !== null);
+    if (reasons.length > 0) return { status: "needs_confirmation", reasons };
+  }
 
   if (!input.confirmDuplicate) {
     const duplicate = await findRecentDuplicate(context, { customerId: input.customerId, type: input.type, amount: amount ?? null, customName }, now);
