@@ -33,10 +33,17 @@ interface Props {
   onCancel: () => void;
   /** Put the keyboard on "Record …" when the form appears. */
   focusOnMount: boolean;
+  /** The active rewards catalogue (Settings → Rewards). */
+  rewards: { id: string; name: string; pointsCost: number }[];
+  /** Managers and owners may type a reward that is not in the catalogue. */
+  canTypeReward: boolean;
 }
 
-export function EventForm({ customer, locations, defaultLocationId, currency, timeZone, onRecorded, onCancel, focusOnMount }: Props) {
+const OTHER_REWARD = "other";
+
+export function EventForm({ customer, locations, defaultLocationId, currency, timeZone, onRecorded, onCancel, focusOnMount, rewards, canTypeReward }: Props) {
   const [type, setType] = useState<EventType>("visit");
+  const [rewardId, setRewardId] = useState(rewards[0]?.id ?? OTHER_REWARD);
   // null = now; otherwise the picker's starting value, "now" in the merchant's zone (not the browser's).
   const [backdate, setBackdate] = useState<string | null>(null);
   const [locationId, setLocationId] = useState(defaultLocationId ?? "");
@@ -84,6 +91,9 @@ export function EventForm({ customer, locations, defaultLocationId, currency, ti
 
   const errorAt = (path: string) => (fieldError?.path === path ? fieldError.message : undefined);
   const knownPaths = ["amount", "customName", "occurredAt", "location", ...spec.fields.map((f) => `data.${f.key}`)];
+  // A redemption picks its reward from the catalogue; its fields are typed only for "Other".
+  const fromCatalogue = type === "redemption" && rewards.length > 0 && rewardId !== OTHER_REWARD;
+  const typedFields = fromCatalogue ? [] : spec.fields;
   // A retry after a lost reply is safe: the record-again check catches a repeat that did land.
   const generalError =
     fieldError && !knownPaths.includes(fieldError.path) ? fieldError.message
@@ -120,6 +130,7 @@ export function EventForm({ customer, locations, defaultLocationId, currency, ti
           data,
           occurredAtLocal: backdate !== null ? String(form.get("occurredAtLocal") ?? "") : "",
           locationId: spec.inStore ? locationId : "",
+          rewardId: fromCatalogue ? rewardId : "",
         });
       }}
     >
@@ -171,7 +182,15 @@ export function EventForm({ customer, locations, defaultLocationId, currency, ti
             <Input className="sm:text-base!" name="amount" inputMode="decimal" required={spec.amount === "required"} autoComplete="off" placeholder="0.00" pattern="[0-9]+([.,][0-9]{1,2})?" title="A number with at most 2 decimals, e.g. 12.50" />
           </Field>
         )}
-        {spec.fields.map((f) => (
+        {type === "redemption" && rewards.length > 0 && (
+          <Field label="Reward" error={fromCatalogue ? errorAt("data.reward") : undefined}>
+            <Select className="sm:text-base!" value={rewardId} onChange={(e) => setRewardId(e.target.value)}>
+              {rewards.map((r) => <option key={r.id} value={r.id}>{r.name} — {r.pointsCost.toLocaleString("en-US")} pts</option>)}
+              {canTypeReward && <option value={OTHER_REWARD}>Other reward (type it)…</option>}
+            </Select>
+          </Field>
+        )}
+        {typedFields.map((f) => (
           <Field key={f.key} label={`${f.label}${f.required ? "" : " — optional"}`} error={errorAt(`data.${f.key}`)} hint={f.hint}>
             <Input className="sm:text-base!" name={`data.${f.key}`} required={f.required} inputMode={f.kind === "integer" ? "numeric" : undefined} pattern={f.kind === "integer" ? "[0-9]*" : undefined} autoComplete="off" />
           </Field>

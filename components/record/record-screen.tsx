@@ -23,10 +23,12 @@ interface Props {
   lastLocationId: string | null;
   currency: string;
   timeZone: string;
+  rewards: { id: string; name: string; pointsCost: number }[];
+  canTypeReward: boolean;
 }
 
 /** The counter flow: find (or scan, or add) a customer → pick what happened → confirm, with Undo. */
-export function RecordScreen({ initialCustomer, locations, lastLocationId, currency, timeZone }: Props) {
+export function RecordScreen({ initialCustomer, locations, lastLocationId, currency, timeZone, rewards, canTypeReward }: Props) {
   const [customer, setCustomer] = useState<SelectedCustomer | null>(initialCustomer ? toSelected(initialCustomer) : null);
   const [recorded, setRecorded] = useState<{ result: Recorded; customerLabel: string; previousTier: string | null } | null>(null);
   // The location used last on this device carries over between customers.
@@ -82,6 +84,8 @@ export function RecordScreen({ initialCustomer, locations, lastLocationId, curre
         }}
         onCancel={next}
         focusOnMount={recorded === null}
+        rewards={rewards}
+        canTypeReward={canTypeReward}
       />
     </div>
   );

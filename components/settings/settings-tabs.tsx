@@ -8,6 +8,8 @@ const TABS = [
   { href: "/settings", label: "Business" },
   { href: "/settings/team", label: "Team" },
   { href: "/settings/loyalty", label: "Loyalty" },
+  { href: "/settings/rewards", label: "Rewards" },
+  { href: "/settings/locations", label: "Locations" },
   { href: "/settings/api-keys", label: "API keys" },
   { href: "/settings/api", label: "API" },
   { href: "/settings/privacy", label: "Privacy" },

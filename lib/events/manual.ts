@@ -1,8 +1,10 @@
 import "server-only";
 import { z } from "zod";
 import type { MerchantContext } from "@/lib/auth/session";
+import { hasRole } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
-import { rememberLastLocation } from "@/lib/locations/queries";
+import { activeReward, listRewards, type Reward } from "@/lib/rewards/catalogue";
+import { isLocationArchived, rememberLastLocation } from "@/lib/locations/queries";
 import { fromLocalInput } from "@/lib/local-datetime";
 import { unusualAmount, unusualDate, type UnusualEntry } from "@/lib/record/unusual";
 import { findRecentDuplicate, type RecentDuplicate } from "./duplicates";
@@ -22,6 +24,8 @@ export const manualEventSchema = z.object({
   /** datetime-local value in the merchant's zone; omitted = now. */
   occurredAtLocal: z.preprocess(blankToUndefined, z.string().optional()),
   locationId: z.preprocess(blankToUndefined, z.uuid("Unknown location").optional()),
+  /** A redemption picked from the rewards catalogue (its name and cost come from there). */
+  rewardId: z.preprocess(blankToUndefined, z.uuid("Unknown reward").optional()),
   confirmDuplicate: z.boolean().optional(),
   /** Staff confirmed an amount far above usual or a date long ago (lib/record/unusual). */
   confirmUnusual: z.boolean().optional(),
@@ -33,6 +37,20 @@ export type ManualEventResult =
   | { status: "possible_duplicate"; duplicate: RecentDuplicate }
   | { status: "needs_confirmation"; reasons: UnusualEntry[] }
   | { status: "error"; error: EventError };
+
+/**
+ * The catalogue reward of a redemption. Staff pick from the catalogue when it has rewards;
+ * managers and owners may still type a reward and its cost (a one-off goodwill gesture).
+ */
+async function pickedReward(context: MerchantContext, rewardId: string | undefined): Promise<{ reward: Reward | null } | { error: EventError }> {
+  if (rewardId) {
+    const reward = await activeReward(context, rewardId);
+    return reward ? { reward } : { error: { code: "validation_error", message: "This reward is no longer offered. Pick another one.", path: "data.reward" } };
+  }
+  if (hasRole(context.user.role, "manager")) return { reward: null };
+  const offered = await listRewards(context, { activeOnly: true });
+  return offered.length === 0 ? { reward: null } : { error: { code: "validation_error", message: "Pick a reward from the list", path: "data.reward" } };
+}
 
 /** Back-dating is for forgotten entries; a time ahead of the counter clock is a typo. */
 const FUTURE_SLACK_MS = 5 * 60 * 1000;
@@ -63,6 +81,16 @@ export async function recordManualEvent(context: MerchantContext, raw: ManualEve
   // Forgive what people type at a till: "$12.50", "12,50".
   const amount = spec.amount === "none" ? undefined : input.amount?.trim().replace(/^[^\d.]+/, "").replace(/^(\d+),(\d{1,2})$/, "$1.$2");
   const customName = input.type === "custom" ? input.customName?.trim() : undefined;
+
+  if (spec.inStore && input.locationId && (await isLocationArchived(context, input.locationId))) {
+    return { status: "error", error: { code: "unknown_location", message: "This location is archived. Pick another one.", path: "location" } };
+  }
+
+  if (input.type === "redemption") {
+    const picked = await pickedReward(context, input.rewardId);
+    if ("error" in picked) return { status: "error", error: picked.error };
+    if (picked.reward) Object.assign(data, { reward: picked.reward.name, pointsCost: String(picked.reward.pointsCost) });
+  }
 
   // A reward must cost something: a 0-point redemption is a reward typed without its cost.
   if (input.type === "redemption" && /^0+$/.test(data.pointsCost ?? "")) {

@@ -216,6 +216,12 @@ async function insertMerchantRows(client: pg.Client, plan: MerchantPlan, setup: 
      SELECT id, $1, name, $2 FROM unnest($3::uuid[], $4::text[]) AS x(id, name)`,
     [profile.id, createdAt, setup.locations.map((l) => l.id), setup.locations.map((l) => l.name)],
   );
+  // The rewards the demo customers redeem, as the counter's catalogue (Settings → Rewards).
+  await client.query(
+    `INSERT INTO rewards (id, merchant_id, name, points_cost, created_at)
+     SELECT gen_random_uuid(), $1, name, cost, $2 FROM unnest($3::text[], $4::int[]) AS x(name, cost)`,
+    [profile.id, createdAt, profile.rewards.map((r) => r.reward), profile.rewards.map((r) => r.pointsCost)],
+  );
   // Everyone starts at the first shop, so the record screen opens on a real location.
   await client.query(
     `INSERT INTO users (id, merchant_id, email, name, password_hash, role, last_location_id, created_at)
