@@ -4,6 +4,7 @@ import { clsx } from "clsx";
 import { LoaderCircle, Search, UserPlus } from "lucide-react";
 import { useCallback, useEffect, useId, useRef, useState } from "react";
 import type { CustomerSearchHit } from "@/lib/customers/search";
+import { formatPhone } from "@/lib/customers/identifiers";
 import { formatCount } from "@/lib/format";
 import { Button } from "@/components/ui/button";
 import { CameraScanButton } from "./camera-scan";
@@ -165,8 +166,8 @@ export function CustomerSearch({ onSelect }: { onSelect: (customer: CustomerSear
                     className={clsx("flex min-h-14 w-full items-center justify-between gap-3 px-4 py-2 text-left", i === active ? "bg-brand-50" : "hover:bg-stone-50")}
                   >
                     <span className="min-w-0">
-                      <span className="block truncate font-medium">{hit.name ?? hit.email ?? hit.phone ?? "Unnamed customer"}</span>
-                      <span className="block truncate text-sm text-stone-500">{[hit.email, hit.phone].filter(Boolean).join(" · ") || "No contact details"}</span>
+                      <span className="block truncate font-medium">{hit.name ?? hit.email ?? (hit.phone && formatPhone(hit.phone)) ?? "Unnamed customer"}</span>
+                      <span className="block truncate text-sm text-stone-500">{[hit.email, hit.phone && formatPhone(hit.phone)].filter(Boolean).join(" · ") || "No contact details"}</span>
                     </span>
                     <span className="shrink-0 text-right">
                       <span className="block font-mono text-sm">{hit.passSerial}</span>

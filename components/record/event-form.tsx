@@ -226,7 +226,8 @@ export function EventForm({ customer, locations, defaultLocationId, currency, ti
 
       {generalError && <p role="alert" className="rounded-lg bg-red-50 p-3 text-sm text-red-800">{generalError}</p>}
 
-      <div className="flex flex-wrap gap-2">
+      {/* On phones and tablets the action bar stays in view while the form scrolls. */}
+      <div className="sticky bottom-0 z-10 -mx-4 flex flex-wrap gap-2 border-t border-stone-200 bg-white/95 px-4 py-3 backdrop-blur sm:-mx-6 sm:px-6 lg:static lg:mx-0 lg:border-0 lg:bg-transparent lg:p-0" data-testid="record-actions">
         <Button ref={submitRef} type="submit" size="lg" className="min-w-48 flex-1 sm:flex-none" disabled={isPending}>
           {isPending ? "Recording…" : `Record ${type === "custom" ? "event" : spec.label.toLowerCase()}`}
         </Button>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { formatPhone } from "@/lib/customers/identifiers";
 import type { CustomerSearchHit } from "@/lib/customers/search";
 import { CustomerCard, type SelectedCustomer } from "./customer-card";
 import { CustomerSearch } from "./customer-search";
@@ -10,8 +11,8 @@ import { RecordedBanner } from "./recorded-banner";
 function toSelected(hit: CustomerSearchHit): SelectedCustomer {
   return {
     id: hit.id,
-    label: hit.name ?? hit.email ?? hit.phone ?? hit.passSerial,
-    contact: [hit.email, hit.phone].filter(Boolean).join(" · "),
+    label: hit.name ?? hit.email ?? (hit.phone && formatPhone(hit.phone)) ?? hit.passSerial,
+    contact: [hit.email, hit.phone && formatPhone(hit.phone)].filter(Boolean).join(" · "),
     passSerial: hit.passSerial,
     pass: { pointsBalance: hit.pointsBalance, visitCount: hit.visitCount, tier: hit.tier, lifetimeSpend: hit.lifetimeSpend },
   };
