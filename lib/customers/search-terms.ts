@@ -43,7 +43,10 @@ export function escapeLike(value: string): string {
  * ignored. `prefix` asks instead that every word start a word ("mar" → Martín, not Omar).
  */
 export function searchTextCondition(alias: string, terms: SearchTerms, prefix = false): Prisma.Sql {
-  const column = Prisma.raw(`${alias}.search_text`);
+  // The word-start test is only ever a filter on rows the substring test found: as an index
+  // condition its padded trigrams ("  m": every word starting with m) would read a posting list
+  // of most customers for each query. `|| ''` keeps it out of the index.
+  const column = Prisma.raw(prefix ? `(${alias}.search_text || '')` : `${alias}.search_text`);
   const lead = prefix ? "% " : "%";
   return Prisma.join(
     terms.words.map((word) => Prisma.sql`${column} LIKE (${lead} || punchcard_fold(${escapeLike(word)}) || '%')`),

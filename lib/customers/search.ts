@@ -3,6 +3,8 @@ import type { MerchantContext } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { passSelect, withPass } from "./pass";
+import { normalizePhone, normalizeSerial, type CountryCode } from "./identifiers";
+import { phoneRegionFor } from "./region";
 import { escapeLike, parseSearchTerms, searchTextCondition } from "./search-terms";
 
 export interface CustomerSearchHit {
@@ -27,7 +29,7 @@ export const SEARCH_MAX_LIMIT = 50;
  * they look only among this many most recently seen customers (bounded cost; a third character
  * searches everyone). Without the bound a rare 2-letter query reads every customer.
  */
-export const SHORT_QUERY_WINDOW = 5000;
+export const SHORT_QUERY_WINDOW = 1000;
 /** Matches are counted up to this many ("8 of 100+ — keep typing"): enough to say "be more specific". */
 export const SEARCH_COUNT_CAP = 100;
 
@@ -58,12 +60,12 @@ interface Row {
 
 /**
  * Finds customers by any words of name, email, phone or pass serial, in any order, ignoring
- * accents and case. Exact matches on pass serial, external id, email or phone come first (a
- * scanner types a whole serial), then customers with a word starting with each typed word
+ * accents and case. An exact pass serial, external id, email or phone is the whole answer (a
+ * scanner types a whole serial); otherwise customers with a word starting with each typed word
  * ("mar" → Martín before Omar), then any other matches; each group most recently seen first.
  */
 export async function searchCustomers(context: MerchantContext, query: string, limit = 8): Promise<CustomerSearchResult> {
-  const sql = searchCustomersSql(context.merchantId, query, limit);
+  const sql = searchCustomersSql(context.merchantId, query, limit, phoneRegionFor(context.merchant.timeZone));
   if (!sql) return { hits: [], total: 0, totalIsCapped: false };
   const rows = await db.$queryRaw<Row[]>(sql);
   const counted = Math.max(rows[0]?.total ?? 0, rows.length);
@@ -89,16 +91,19 @@ export async function searchCustomers(context: MerchantContext, query: string, l
 const RECENT = Prisma.sql`p.last_seen_at DESC NULLS LAST, c.id DESC`;
 
 /** The query of searchCustomers (also timed by `npm run bench -- search`); null for a blank query. */
-export function searchCustomersSql(merchantId: string, query: string, limit = 8): Prisma.Sql | null {
+export function searchCustomersSql(merchantId: string, query: string, limit = 8, phoneRegion?: CountryCode): Prisma.Sql | null {
   const q = query.trim().slice(0, SEARCH_MAX_QUERY);
   if (!q) return null;
   const terms = parseSearchTerms(q);
   if (terms.words.length === 0) return null;
   const take = Math.max(1, Math.min(limit, SEARCH_MAX_LIMIT));
   const lower = q.toLowerCase();
-  const phone = terms.phoneDigits ? `+${terms.phoneDigits}` : null;
+  // A whole number, however typed ("2125550570" in New York), is an exact phone match.
+  const phone = terms.phoneDigits ? (normalizePhone(q, phoneRegion) ?? `+${terms.phoneDigits}`) : null;
   const FROM = Prisma.sql`customers c JOIN customer_passes p ON p.merchant_id = c.merchant_id AND p.customer_id = c.id`;
-  const mine = Prisma.sql`c.merchant_id = ${merchantId}::uuid AND p.merchant_id = ${merchantId}::uuid`;
+  // A whole serial, email or phone that matches is the answer: the fuzzy groups are skipped
+  // (one-time filter), so a scan never waits for a trigram search.
+  const mine = Prisma.sql`c.merchant_id = ${merchantId}::uuid AND p.merchant_id = ${merchantId}::uuid AND NOT EXISTS (SELECT 1 FROM exact)`;
   const anywhere = searchTextCondition("c", terms);
   const wordStart = searchTextCondition("c", terms, true);
   // Each group is its own LIMITed scan; the LIMIT above their UNION ALL stops as soon as enough
@@ -106,10 +111,10 @@ export function searchCustomersSql(merchantId: string, query: string, limit = 8)
   // per group between the trigram index (rare words) and walking the recency index (common ones).
   const ranked = terms.indexable
     ? Prisma.sql`
-      (SELECT c.id, 1 AS rank FROM ${FROM} WHERE ${mine} AND ${wordStart} AND c.id NOT IN (SELECT id FROM exact)
+      (SELECT c.id, 1 AS rank FROM ${FROM} WHERE ${mine} AND ${anywhere} AND ${wordStart}
        ORDER BY ${RECENT} LIMIT ${take})
       UNION ALL
-      (SELECT c.id, 2 FROM ${FROM} WHERE ${mine} AND ${anywhere} AND NOT (${wordStart}) AND c.id NOT IN (SELECT id FROM exact)
+      (SELECT c.id, 2 FROM ${FROM} WHERE ${mine} AND ${anywhere} AND NOT (${wordStart})
        ORDER BY ${RECENT} LIMIT ${take})`
     : // Only short words: the most recently seen customers (walked in the order of
       // customer_passes_merchant_id_recent_idx), each joined to their customer row once.
@@ -118,19 +123,19 @@ export function searchCustomersSql(merchantId: string, query: string, limit = 8)
         SELECT p.customer_id, p.last_seen_at FROM customer_passes p WHERE p.merchant_id = ${merchantId}::uuid
         ORDER BY p.last_seen_at DESC NULLS LAST, p.customer_id DESC LIMIT ${SHORT_QUERY_WINDOW}
       ) p JOIN customers c ON c.merchant_id = ${merchantId}::uuid AND c.id = p.customer_id
-      WHERE ${anywhere} AND c.id NOT IN (SELECT id FROM exact)
+      WHERE ${anywhere} AND NOT EXISTS (SELECT 1 FROM exact)
       ORDER BY 2, ${RECENT} LIMIT ${take})`;
   const counted = terms.indexable
-    ? Prisma.sql`SELECT c.id FROM customers c WHERE c.merchant_id = ${merchantId}::uuid AND ${anywhere} LIMIT ${SEARCH_COUNT_CAP + 1}`
+    ? Prisma.sql`SELECT c.id FROM customers c WHERE c.merchant_id = ${merchantId}::uuid AND ${anywhere} AND NOT EXISTS (SELECT 1 FROM exact) LIMIT ${SEARCH_COUNT_CAP + 1}`
     : Prisma.sql`SELECT c.id FROM (
         SELECT p.customer_id FROM customer_passes p WHERE p.merchant_id = ${merchantId}::uuid
         ORDER BY p.last_seen_at DESC NULLS LAST, p.customer_id DESC LIMIT ${SHORT_QUERY_WINDOW}
-      ) p JOIN customers c ON c.merchant_id = ${merchantId}::uuid AND c.id = p.customer_id WHERE ${anywhere} LIMIT ${SEARCH_COUNT_CAP + 1}`;
+      ) p JOIN customers c ON c.merchant_id = ${merchantId}::uuid AND c.id = p.customer_id WHERE ${anywhere} AND NOT EXISTS (SELECT 1 FROM exact) LIMIT ${SEARCH_COUNT_CAP + 1}`;
   return Prisma.sql`
     WITH exact AS (
       SELECT id FROM customers
       WHERE merchant_id = ${merchantId}::uuid
-        AND (pass_serial = ${q} OR external_id = ${q} OR lower(email) = ${lower} OR phone = ${phone})
+        AND (pass_serial = ${normalizeSerial(q) ?? q} OR external_id = ${q} OR lower(email) = ${lower} OR phone = ${phone})
       LIMIT ${take}
     ), hits AS (
       SELECT * FROM (SELECT id, 0 AS rank FROM exact UNION ALL ${ranked}) ranked LIMIT ${take}

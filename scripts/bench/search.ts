@@ -14,6 +14,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { startEmbeddedPostgres, tempDataDir, type EmbeddedDatabase } from "../../lib/platform/embedded-postgres";
+import { phoneRegionFor } from "../../lib/customers/region";
 import { applyMigrations } from "../../lib/platform/migrations";
 
 // lib/customers/search.ts is marked server-only; it loads under the "react-server" export
@@ -109,10 +110,12 @@ async function main() {
     }
     const merchantId = synthetic ?? (await pickMerchant(client));
     const total = await client.query<{ n: number }>("SELECT count(*)::int AS n FROM customers WHERE merchant_id = $1", [merchantId]);
+    const zone = await client.query<{ time_zone: string }>("SELECT time_zone FROM merchants WHERE id = $1", [merchantId]);
+    const region = phoneRegionFor(zone.rows[0]?.time_zone ?? "UTC");
     console.log(`merchant ${merchantId}: ${total.rows[0]?.n} customers; ${runs} runs each, limit ${limit}\n`);
     const rows: Record<string, string | number>[] = [];
     for (const [label, q] of await sampleQueries(client, merchantId)) {
-      const query = searchCustomersSql(merchantId, q, limit);
+      const query = searchCustomersSql(merchantId, q, limit, region);
       if (!query) continue;
       const [sql, args] = [query.text, query.values];
       for (let i = 0; i < 3; i++) await client.query(sql, args); // warm the cache

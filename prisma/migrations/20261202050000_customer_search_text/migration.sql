@@ -6,11 +6,13 @@ CREATE EXTENSION IF NOT EXISTS unaccent;
 
 -- unaccent() is only STABLE (its dictionary could be changed), so it cannot appear in a generated
 -- column or an index. This wrapper names the dictionary explicitly and pins search_path, which is
--- the documented way to use it there. Apostrophes go too, so "obrien" finds O'Brien.
+-- the documented way to use it there. Apostrophes and hyphens go too, so "obrien" finds O'Brien
+-- and "bb7xl" finds BB-7XL… (a serial's "bb-" would otherwise be a word of its own, shared by every
+-- customer, whose trigram list the index would read in full for each serial typed).
 CREATE OR REPLACE FUNCTION punchcard_fold(value text) RETURNS text
   LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
   SET search_path FROM CURRENT
-  AS $$ SELECT regexp_replace(lower(unaccent('unaccent'::regdictionary, value)), '[''’`]', '', 'g') $$;
+  AS $$ SELECT regexp_replace(lower(unaccent('unaccent'::regdictionary, value)), '[''’`-]', '', 'g') $$;
 
 -- The old expression index is replaced by the column's index below; dropping it first keeps the
 -- phone rewrite from maintaining it.
@@ -27,11 +29,11 @@ UPDATE "customers" SET "phone" = '+' || substr(regexp_replace("phone", '\D', '',
 WHERE "phone" ~ '^\+00';
 
 -- " name email phone-digits serial": the leading space makes every word start after a space, so
--- "% mar%" is a word-prefix match (ranked first) and "%mar%" a substring match, both answered by
--- the trigram index.
+-- "% mar%" is a word-prefix match (ranked first) among the substring matches "%mar%" that the
+-- trigram index finds.
 ALTER TABLE "customers" ADD COLUMN "search_text" TEXT NOT NULL GENERATED ALWAYS AS (
-  ' ' || coalesce(punchcard_fold("name"), '') || ' ' || coalesce(lower("email"), '') || ' ' ||
-  coalesce(regexp_replace("phone", '\D', '', 'g'), '') || ' ' || lower("pass_serial")
+  ' ' || coalesce(punchcard_fold("name"), '') || ' ' || coalesce(punchcard_fold("email"), '') || ' ' ||
+  coalesce(regexp_replace("phone", '\D', '', 'g'), '') || ' ' || punchcard_fold("pass_serial")
 ) STORED;
 
 CREATE INDEX "customers_search_text_trgm_idx" ON "customers" USING GIN ("search_text" gin_trgm_ops);
