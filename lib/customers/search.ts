@@ -30,6 +30,9 @@ export const SEARCH_MAX_LIMIT = 50;
  * searches everyone). Without the bound a rare 2-letter query reads every customer.
  */
 export const SHORT_QUERY_WINDOW = 1000;
+/** Longer queries rank at most this many trigram matches, plus those among the most recent customers. */
+export const SEARCH_CANDIDATES = 500;
+export const RECENT_WINDOW = 200;
 /** Matches are counted up to this many ("8 of 100+ — keep typing"): enough to say "be more specific". */
 export const SEARCH_COUNT_CAP = 100;
 
@@ -106,25 +109,27 @@ export function searchCustomersSql(merchantId: string, query: string, limit = 8,
   const mine = Prisma.sql`c.merchant_id = ${merchantId}::uuid AND p.merchant_id = ${merchantId}::uuid AND NOT EXISTS (SELECT 1 FROM exact)`;
   const anywhere = searchTextCondition("c", terms);
   const wordStart = searchTextCondition("c", terms, true);
-  // Each group is its own LIMITed scan; the LIMIT above their UNION ALL stops as soon as enough
-  // rows came, so a common prefix ("mar") never reads its substring group at all. Postgres picks
-  // per group between the trigram index (rare words) and walking the recency index (common ones).
-  const ranked = terms.indexable
+  // Bounded work whatever the words: candidates are at most CANDIDATES trigram matches (in index
+  // order) plus the matches among the RECENT_WINDOW most recently seen customers (so regulars are
+  // found even for a common word), ranked word-start first, then most recently seen. Letting the
+  // planner choose between "sort every match" and "walk the recency index" cost up to a second at
+  // 1M customers whenever its estimate of how common a word is was off.
+  const recent = (n: number) => Prisma.sql`
+        SELECT c.id FROM (
+          SELECT p.customer_id FROM customer_passes p WHERE p.merchant_id = ${merchantId}::uuid
+          ORDER BY p.last_seen_at DESC NULLS LAST, p.customer_id DESC LIMIT ${n}
+        ) r JOIN customers c ON c.merchant_id = ${merchantId}::uuid AND c.id = r.customer_id
+        WHERE ${anywhere}`;
+  const candidates = terms.indexable
     ? Prisma.sql`
-      (SELECT c.id, 1 AS rank FROM ${FROM} WHERE ${mine} AND ${anywhere} AND ${wordStart}
-       ORDER BY ${RECENT} LIMIT ${take})
-      UNION ALL
-      (SELECT c.id, 2 FROM ${FROM} WHERE ${mine} AND ${anywhere} AND NOT (${wordStart})
-       ORDER BY ${RECENT} LIMIT ${take})`
-    : // Only short words: the most recently seen customers (walked in the order of
-      // customer_passes_merchant_id_recent_idx), each joined to their customer row once.
-      Prisma.sql`
-      (SELECT c.id, CASE WHEN ${wordStart} THEN 1 ELSE 2 END AS rank FROM (
-        SELECT p.customer_id, p.last_seen_at FROM customer_passes p WHERE p.merchant_id = ${merchantId}::uuid
-        ORDER BY p.last_seen_at DESC NULLS LAST, p.customer_id DESC LIMIT ${SHORT_QUERY_WINDOW}
-      ) p JOIN customers c ON c.merchant_id = ${merchantId}::uuid AND c.id = p.customer_id
-      WHERE ${anywhere} AND NOT EXISTS (SELECT 1 FROM exact)
-      ORDER BY 2, ${RECENT} LIMIT ${take})`;
+        (SELECT c.id FROM customers c WHERE c.merchant_id = ${merchantId}::uuid AND ${anywhere} LIMIT ${SEARCH_CANDIDATES})
+        UNION ${recent(RECENT_WINDOW)}`
+    : recent(SHORT_QUERY_WINDOW);
+  const ranked = Prisma.sql`
+      (SELECT c.id, CASE WHEN ${wordStart} THEN 1 ELSE 2 END AS rank
+       FROM (${candidates}) cand JOIN ${FROM} ON c.id = cand.id
+       WHERE ${mine}
+       ORDER BY 2, ${RECENT} LIMIT ${take})`;
   const counted = terms.indexable
     ? Prisma.sql`SELECT c.id FROM customers c WHERE c.merchant_id = ${merchantId}::uuid AND ${anywhere} AND NOT EXISTS (SELECT 1 FROM exact) LIMIT ${SEARCH_COUNT_CAP + 1}`
     : Prisma.sql`SELECT c.id FROM (
