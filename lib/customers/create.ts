@@ -5,6 +5,9 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { createCustomers } from "./creation";
 import { storableString } from "@/lib/validation/storable";
+import { normalizePhone } from "./identifiers";
+import { phoneRegionFor } from "./region";
+import { newPassSerial } from "./serials";
 
 const optionalText = (max: number, label: string) =>
   storableString(label).trim().max(max).optional().transform((value) => (value ? value : undefined));
@@ -37,11 +40,17 @@ const SUPPRESSED_MESSAGE = "This person asked to be deleted, so they can’t be 
 export async function createCustomer(context: MerchantContext, input: NewCustomer): Promise<CreatedCustomer> {
   const data = newCustomerSchema.parse(input);
   const { merchantId } = context;
+  // Stored in E.164 so every way of typing it finds the customer (lib/customers/search-terms).
+  const phone = data.phone ? normalizePhone(data.phone, phoneRegionFor(context.merchant.timeZone)) : null;
+  if (data.phone && !phone) throw new AppError("validation_error", "Enter the phone number with its area code, or with + and the country code", { path: "phone" });
   return db.$transaction(async (tx) => {
+    // The merchant's own serial format (Settings → Business).
+    const format = await tx.merchant.findUniqueOrThrow({ where: { id: merchantId }, select: { passSerialPrefix: true, passSerialLength: true } });
+    const nextSerial = () => newPassSerial({ prefix: format.passSerialPrefix, length: format.passSerialLength });
     const audit = { merchantId, userId: context.user.id, label: context.user.name };
-    const [result] = await createCustomers(tx, merchantId, [{ name: data.name, email: data.email, phone: data.phone }], { audit, via: "record" });
+    const [result] = await createCustomers(tx, merchantId, [{ name: data.name, email: data.email, phone: phone ?? undefined }], { audit, via: "record", nextSerial });
     switch (result?.status) {
-      case "created": return { id: result.id, name: data.name ?? null, email: data.email ?? null, phone: data.phone ?? null, passSerial: result.passSerial };
+      case "created": return { id: result.id, name: data.name ?? null, email: data.email ?? null, phone, passSerial: result.passSerial };
       case "suppressed": throw new AppError("conflict", SUPPRESSED_MESSAGE, { path: result.kind });
       case "email_taken": throw new AppError("conflict", `${result.existing.name ?? "A customer"} (pass ${result.existing.passSerial}) already has this email. Search for them instead.`, { path: "email" });
       default: throw new AppError("conflict", "Could not give this customer a pass serial. Try again.");

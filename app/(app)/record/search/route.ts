@@ -9,7 +9,7 @@ export async function GET(request: NextRequest) {
   return withRouteErrors("record/search", async () => {
     const context = await requireContext("staff");
     const query = request.nextUrl.searchParams.get("q") ?? "";
-    const customers = await searchCustomers(context, query, 8);
-    return NextResponse.json({ customers }, { headers: { "Cache-Control": "no-store" } });
+    const { hits, total, totalIsCapped } = await searchCustomers(context, query, 8);
+    return NextResponse.json({ customers: hits, total, totalIsCapped }, { headers: { "Cache-Control": "no-store" } });
   }, "Search failed. Please try again.");
 }
