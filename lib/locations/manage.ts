@@ -47,7 +47,7 @@ export async function addLocation(context: MerchantContext, input: { name: strin
       return location;
     });
   } catch (error) {
-    if (taken(error)) throw new AppError("CONFLICT", TAKEN_MESSAGE, { path: "name" });
+    if (taken(error)) throw new AppError("conflict", TAKEN_MESSAGE, { path: "name" });
     throw error;
   }
 }
@@ -58,12 +58,12 @@ export async function renameLocation(context: MerchantContext, input: { location
   try {
     await db.$transaction(async (tx) => {
       const before = await tx.location.findFirst({ where: { merchantId: context.merchantId, id: input.locationId }, select: { name: true } });
-      if (!before) throw new AppError("NOT_FOUND", "Location not found");
+      if (!before) throw new AppError("not_found", "Location not found");
       await tx.location.update({ where: { merchantId_id: { merchantId: context.merchantId, id: input.locationId } }, data: { name } });
       await writeAudit(actor(context), { action: "location.renamed", targetType: "location", targetId: input.locationId, details: { from: before.name, to: name } }, tx);
     });
   } catch (error) {
-    if (taken(error)) throw new AppError("CONFLICT", TAKEN_MESSAGE, { path: "name" });
+    if (taken(error)) throw new AppError("conflict", TAKEN_MESSAGE, { path: "name" });
     throw error;
   }
 }
@@ -75,7 +75,7 @@ export async function setLocationArchived(context: MerchantContext, input: { loc
       where: { merchantId: context.merchantId, id: input.locationId },
       data: { archivedAt: input.archived ? new Date() : null },
     });
-    if (count === 0) throw new AppError("NOT_FOUND", "Location not found");
+    if (count === 0) throw new AppError("not_found", "Location not found");
     await writeAudit(actor(context), { action: input.archived ? "location.archived" : "location.restored", targetType: "location", targetId: input.locationId }, tx);
   });
   if (input.archived) {

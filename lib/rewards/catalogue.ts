@@ -44,7 +44,7 @@ export async function addReward(context: MerchantContext, input: z.input<typeof 
       return reward;
     });
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw new AppError("CONFLICT", TAKEN, { path: "name" });
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw new AppError("conflict", TAKEN, { path: "name" });
     throw error;
   }
 }
@@ -56,12 +56,12 @@ export async function updateReward(context: MerchantContext, input: z.input<type
   try {
     return await db.$transaction(async (tx) => {
       const { count } = await tx.reward.updateMany({ where: { merchantId: context.merchantId, id: rewardId }, data });
-      if (count === 0) throw new AppError("NOT_FOUND", "Reward not found");
+      if (count === 0) throw new AppError("not_found", "Reward not found");
       await writeAudit(actor(context), { action: "reward.updated", targetType: "reward", targetId: rewardId, details: data }, tx);
       return tx.reward.findFirstOrThrow({ where: { merchantId: context.merchantId, id: rewardId }, select });
     });
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw new AppError("CONFLICT", TAKEN, { path: "name" });
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw new AppError("conflict", TAKEN, { path: "name" });
     throw error;
   }
 }
