@@ -3,11 +3,22 @@
 import Form from "next/form";
 import Link from "next/link";
 import { Search, X } from "lucide-react";
+import { useRouter } from "next/navigation";
 import { useRef } from "react";
 import { ACTIVITY_FILTERS, ACTIVITY_LABELS, NO_TIER, PASS_FILTERS, PASS_LABELS, type CustomerListParams } from "@/lib/customers/list-params";
 import { buttonClass } from "@/components/ui/button";
 
 const CONTROL = "block w-full min-h-11 rounded-lg border border-stone-300 bg-white px-3 text-base shadow-sm sm:text-sm";
+
+/** "/customers?tier=Gold" from the form's fields, leaving out every empty one. */
+export function filtersHref(form: FormData): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of form) {
+    if (typeof value === "string" && value.trim() !== "") params.set(key, value.trim());
+  }
+  const query = params.toString();
+  return query ? `/customers?${query}` : "/customers";
+}
 
 /**
  * A GET form: submitting puts the filters in the URL (page 1), so it works without JavaScript and
@@ -15,10 +26,20 @@ const CONTROL = "block w-full min-h-11 rounded-lg border border-stone-300 bg-whi
  */
 export function CustomerFilters({ params, tiers, typedSearch }: { params: CustomerListParams; tiers: string[]; typedSearch?: string }) {
   const formRef = useRef<HTMLFormElement>(null);
+  const router = useRouter();
   const submit = () => formRef.current?.requestSubmit();
   const filtered = Boolean(typedSearch || params.tier || params.pass || params.activity);
   return (
-    <Form ref={formRef} action="/customers" className="mb-4 grid gap-2 sm:grid-cols-3 lg:grid-cols-[minmax(14rem,2fr)_1fr_1fr_1fr_auto]" role="search" aria-label="Find customers">
+    <Form
+      ref={formRef}
+      action="/customers"
+      // Only the filters in use go into the URL (no "?q=&tier=&pass="); without JavaScript the
+      // plain GET form still works.
+      onSubmit={(event) => {
+        event.preventDefault();
+        router.push(filtersHref(new FormData(event.currentTarget)));
+      }}
+      className="mb-4 grid gap-2 sm:grid-cols-3 lg:grid-cols-[minmax(14rem,2fr)_1fr_1fr_1fr_auto]" role="search" aria-label="Find customers">
       <label className="relative block sm:col-span-3 lg:col-span-1">
         <span className="sr-only">Search by name, email, phone or pass serial</span>
         <Search aria-hidden className="pointer-events-none absolute left-3 top-1/2 size-4 -translate-y-1/2 text-stone-400" />

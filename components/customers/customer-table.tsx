@@ -3,7 +3,9 @@
 import { createColumnHelper } from "@tanstack/react-table";
 import Link from "next/link";
 import { useMemo, type ReactNode } from "react";
+import { formatPhone } from "@/lib/customers/identifiers";
 import type { CustomerListRow } from "@/lib/customers/list";
+import { phoneRegionFor } from "@/lib/customers/region";
 import { PAGE_SIZES } from "@/lib/customers/list-params";
 import { formatCount, formatMoney } from "@/lib/format";
 import type { Paged } from "@/lib/paging";
@@ -26,7 +28,7 @@ function makeColumns(currency: string, timeZone: string) {
             <Link href={`/customers/${c.id}`} className="font-medium text-stone-900 underline-offset-2 hover:underline">
               {c.name ?? c.email ?? c.passSerial}
             </Link>
-            <div className="max-w-[11rem] truncate text-xs text-stone-500 sm:max-w-[15rem] xl:max-w-none">{[c.email, c.phone].filter(Boolean).join(" · ") || "No contact details"}</div>
+            <div className="max-w-[11rem] truncate text-xs text-stone-500 sm:max-w-[15rem] xl:max-w-none">{[c.email, c.phone && formatPhone(c.phone, phoneRegionFor(timeZone))].filter(Boolean).join(" · ") || "No contact details"}</div>
           </div>
         );
       },

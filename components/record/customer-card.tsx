@@ -26,9 +26,10 @@ export function CustomerCard({ customer, currency }: { customer: SelectedCustome
       {customer.contact && <p className="truncate text-sm text-stone-500">{customer.contact}</p>}
       <dl className="mt-3 grid grid-cols-2 gap-2 sm:grid-cols-4">
         {stats.map((s) => (
-          <div key={s.id} className="rounded-lg bg-stone-50 px-3 py-2">
+          <div key={s.id} className="min-w-0 rounded-lg bg-stone-50 px-3 py-2">
             <dt className="text-xs text-stone-500">{s.label}</dt>
-            <dd className="text-lg font-semibold tabular-nums" data-testid={s.id}>{s.value}</dd>
+            {/* A long amount wraps inside its tile instead of running out of it. */}
+            <dd className="text-lg font-semibold tabular-nums [overflow-wrap:anywhere]" data-testid={s.id}>{s.value}</dd>
           </div>
         ))}
       </dl>

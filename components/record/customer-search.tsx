@@ -4,19 +4,34 @@ import { clsx } from "clsx";
 import { LoaderCircle, Search, UserPlus } from "lucide-react";
 import { useCallback, useEffect, useId, useRef, useState } from "react";
 import type { CustomerSearchHit } from "@/lib/customers/search";
+import { formatPhone } from "@/lib/customers/identifiers";
+import { formatCount } from "@/lib/format";
 import { Button } from "@/components/ui/button";
 import { CameraScanButton } from "./camera-scan";
 import { NewCustomerForm } from "./new-customer-form";
 
 const DEBOUNCE_MS = 150;
 
-type SearchState = { status: "idle" | "loading" | "done"; query: string; hits: CustomerSearchHit[] } | { status: "error"; query: string; hits: CustomerSearchHit[]; message: string };
+interface Found {
+  hits: CustomerSearchHit[];
+  total: number;
+  totalIsCapped: boolean;
+}
+const NOTHING: Found = { hits: [], total: 0, totalIsCapped: false };
 
-async function fetchHits(query: string, signal: AbortSignal): Promise<CustomerSearchHit[]> {
+type SearchState = ({ status: "idle" | "loading" | "done"; query: string } & Found) | ({ status: "error"; query: string; message: string } & Found);
+
+async function fetchHits(query: string, signal: AbortSignal): Promise<Found> {
   const response = await fetch(`/record/search?q=${encodeURIComponent(query)}`, { signal, headers: { accept: "application/json" } });
-  const body = (await response.json().catch(() => null)) as { customers?: CustomerSearchHit[]; error?: { message: string } } | null;
+  const body = (await response.json().catch(() => null)) as { customers?: CustomerSearchHit[]; total?: number; totalIsCapped?: boolean; error?: { message: string } } | null;
   if (!response.ok || !body?.customers) throw new Error(body?.error?.message ?? "Search failed. Check the connection and try again.");
-  return body.customers;
+  return { hits: body.customers, total: body.total ?? body.customers.length, totalIsCapped: body.totalIsCapped ?? false };
+}
+
+/** "8 of 28 — keep typing" when the list does not show every match. */
+export function moreMatchesNote(shown: number, total: number, capped: boolean): string | null {
+  if (shown === 0 || (!capped && total <= shown)) return null;
+  return `${formatCount(shown)} of ${formatCount(total)}${capped ? "+" : ""} — keep typing to narrow it down`;
 }
 
 /** The scanned or typed serial picks its customer directly when it is an exact, unique match. */
@@ -28,7 +43,7 @@ function directPick(hits: CustomerSearchHit[]): CustomerSearchHit | undefined {
 
 export function CustomerSearch({ onSelect }: { onSelect: (customer: CustomerSearchHit) => void }) {
   const [query, setQuery] = useState("");
-  const [state, setState] = useState<SearchState>({ status: "idle", query: "", hits: [] });
+  const [state, setState] = useState<SearchState>({ status: "idle", query: "", ...NOTHING });
   const [active, setActive] = useState(-1);
   const [adding, setAdding] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
@@ -41,20 +56,20 @@ export function CustomerSearch({ onSelect }: { onSelect: (customer: CustomerSear
     if (timerRef.current) clearTimeout(timerRef.current);
     const trimmed = q.trim();
     if (!trimmed) {
-      setState({ status: "idle", query: "", hits: [] });
+      setState({ status: "idle", query: "", ...NOTHING });
       return [];
     }
     const controller = new AbortController();
     abortRef.current = controller;
-    setState((s) => ({ status: "loading", query: trimmed, hits: s.hits }));
+    setState((s) => ({ ...s, status: "loading", query: trimmed }));
     try {
-      const hits = await fetchHits(trimmed, controller.signal);
-      setState({ status: "done", query: trimmed, hits });
-      setActive(hits.length > 0 ? 0 : -1);
-      return hits;
+      const found = await fetchHits(trimmed, controller.signal);
+      setState({ status: "done", query: trimmed, ...found });
+      setActive(found.hits.length > 0 ? 0 : -1);
+      return found.hits;
     } catch (error) {
       if (controller.signal.aborted) return null;
-      setState({ status: "error", query: trimmed, hits: [], message: error instanceof Error ? error.message : "Search failed." });
+      setState({ status: "error", query: trimmed, ...NOTHING, message: error instanceof Error ? error.message : "Search failed." });
       return null;
     }
   }, []);
@@ -80,6 +95,7 @@ export function CustomerSearch({ onSelect }: { onSelect: (customer: CustomerSear
   const hits = state.hits;
   const showList = state.status !== "idle" && query.trim() !== "";
   const noMatch = state.status === "done" && hits.length === 0;
+  const more = state.status === "done" ? moreMatchesNote(hits.length, state.total, state.totalIsCapped) : null;
 
   return (
     <div className="space-y-3">
@@ -150,8 +166,8 @@ export function CustomerSearch({ onSelect }: { onSelect: (customer: CustomerSear
                     className={clsx("flex min-h-14 w-full items-center justify-between gap-3 px-4 py-2 text-left", i === active ? "bg-brand-50" : "hover:bg-stone-50")}
                   >
                     <span className="min-w-0">
-                      <span className="block truncate font-medium">{hit.name ?? hit.email ?? hit.phone ?? "Unnamed customer"}</span>
-                      <span className="block truncate text-sm text-stone-500">{[hit.email, hit.phone].filter(Boolean).join(" · ") || "No contact details"}</span>
+                      <span className="block truncate font-medium">{hit.name ?? hit.email ?? (hit.phone && formatPhone(hit.phone)) ?? "Unnamed customer"}</span>
+                      <span className="block truncate text-sm text-stone-500">{[hit.email, hit.phone && formatPhone(hit.phone)].filter(Boolean).join(" · ") || "No contact details"}</span>
                     </span>
                     <span className="shrink-0 text-right">
                       <span className="block font-mono text-sm">{hit.passSerial}</span>
@@ -162,6 +178,7 @@ export function CustomerSearch({ onSelect }: { onSelect: (customer: CustomerSear
               ))}
             </ul>
           )}
+          {more && <p className="mt-2 text-sm text-stone-600" data-testid="search-more">{more}</p>}
           {noMatch && <p className="rounded-lg bg-stone-100 p-3 text-sm text-stone-700">No customer matches “{state.query}”.</p>}
         </div>
       )}

@@ -8,11 +8,13 @@ import { recordEventAction } from "@/app/(app)/record/actions";
 import { EVENT_REGISTRY, EVENT_TYPES, type EventType } from "@/lib/events/registry";
 import type { ManualEventInput, ManualEventResult } from "@/lib/events/manual";
 import type { RecentDuplicate } from "@/lib/events/duplicates";
+import type { UnusualEntry } from "@/lib/record/unusual";
 import { toLocalInput } from "@/lib/local-datetime";
 import { actionErrorMessage } from "@/components/ui/action-errors";
 import { connectionErrorMessage } from "@/components/ui/connection-error";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
+import { ConfirmPrompt } from "./confirm-prompt";
 import { DuplicatePrompt } from "./duplicate-prompt";
 
 const ICONS: Record<string, LucideIcon> = { ShoppingBag, Footprints, LogIn, LogOut, Gift, Sparkles };
@@ -29,17 +31,28 @@ interface Props {
   timeZone: string;
   onRecorded: (result: Recorded) => void;
   onCancel: () => void;
+  /** Put the keyboard on "Record …" when the form appears. */
+  focusOnMount: boolean;
+  /** The active rewards catalogue (Settings → Rewards). */
+  rewards: { id: string; name: string; pointsCost: number }[];
+  /** Managers and owners may type a reward that is not in the catalogue. */
+  canTypeReward: boolean;
 }
 
-export function EventForm({ customer, locations, defaultLocationId, currency, timeZone, onRecorded, onCancel }: Props) {
+const OTHER_REWARD = "other";
+
+export function EventForm({ customer, locations, defaultLocationId, currency, timeZone, onRecorded, onCancel, focusOnMount, rewards, canTypeReward }: Props) {
   const [type, setType] = useState<EventType>("visit");
+  const [rewardId, setRewardId] = useState(rewards[0]?.id ?? OTHER_REWARD);
   // null = now; otherwise the picker's starting value, "now" in the merchant's zone (not the browser's).
   const [backdate, setBackdate] = useState<string | null>(null);
   const [locationId, setLocationId] = useState(defaultLocationId ?? "");
   const [fieldError, setFieldError] = useState<{ path: string; message: string } | null>(null);
   const [duplicate, setDuplicate] = useState<RecentDuplicate | null>(null);
+  const [unusual, setUnusual] = useState<UnusualEntry[] | null>(null);
   const lastInput = useRef<ManualEventInput | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
+  const submitRef = useRef<HTMLButtonElement>(null);
   const focusAfterType = useRef(false);
   const spec = EVENT_REGISTRY[type];
 
@@ -48,12 +61,18 @@ export function EventForm({ customer, locations, defaultLocationId, currency, ti
       if (!data) return;
       if (data.status === "created") onRecorded(data);
       else if (data.status === "possible_duplicate") setDuplicate(data.duplicate);
+      else if (data.status === "needs_confirmation") setUnusual(data.reasons);
       else setFieldError({ path: data.error.path ?? "", message: data.error.message });
     },
     onError: ({ error }) => {
       if (error.serverError?.path) setFieldError({ path: error.serverError.path, message: error.serverError.message });
     },
   });
+
+  // However the customer was picked (a result, a scan, a link, a new customer), the keyboard
+  // lands on the primary button: Enter records, Escape goes back to the search.
+  // (Not after a recording: then the banner's "Next customer" has it.)
+  useEffect(() => { if (focusOnMount) submitRef.current?.focus(); }, [focusOnMount]);
 
   // After picking a type, go straight to its first field (or the submit button when it has none).
   useEffect(() => {
@@ -72,6 +91,9 @@ export function EventForm({ customer, locations, defaultLocationId, currency, ti
 
   const errorAt = (path: string) => (fieldError?.path === path ? fieldError.message : undefined);
   const knownPaths = ["amount", "customName", "occurredAt", "location", ...spec.fields.map((f) => `data.${f.key}`)];
+  // A redemption picks its reward from the catalogue; its fields are typed only for "Other".
+  const fromCatalogue = type === "redemption" && rewards.length > 0 && rewardId !== OTHER_REWARD;
+  const typedFields = fromCatalogue ? [] : spec.fields;
   // A retry after a lost reply is safe: the record-again check catches a repeat that did land.
   const generalError =
     fieldError && !knownPaths.includes(fieldError.path) ? fieldError.message
@@ -90,7 +112,7 @@ export function EventForm({ customer, locations, defaultLocationId, currency, ti
       aria-label={`Record an event for ${customer.label}`}
       className="space-y-4"
       onKeyDown={(e) => {
-        if (e.key === "Escape" && !duplicate) {
+        if (e.key === "Escape" && !duplicate && !unusual) {
           e.preventDefault();
           onCancel();
         }
@@ -108,6 +130,7 @@ export function EventForm({ customer, locations, defaultLocationId, currency, ti
           data,
           occurredAtLocal: backdate !== null ? String(form.get("occurredAtLocal") ?? "") : "",
           locationId: spec.inStore ? locationId : "",
+          rewardId: fromCatalogue ? rewardId : "",
         });
       }}
     >
@@ -159,7 +182,15 @@ export function EventForm({ customer, locations, defaultLocationId, currency, ti
             <Input className="sm:text-base!" name="amount" inputMode="decimal" required={spec.amount === "required"} autoComplete="off" placeholder="0.00" pattern="[0-9]+([.,][0-9]{1,2})?" title="A number with at most 2 decimals, e.g. 12.50" />
           </Field>
         )}
-        {spec.fields.map((f) => (
+        {type === "redemption" && rewards.length > 0 && (
+          <Field label="Reward" error={fromCatalogue ? errorAt("data.reward") : undefined}>
+            <Select className="sm:text-base!" value={rewardId} onChange={(e) => setRewardId(e.target.value)}>
+              {rewards.map((r) => <option key={r.id} value={r.id}>{r.name} — {r.pointsCost.toLocaleString("en-US")} pts</option>)}
+              {canTypeReward && <option value={OTHER_REWARD}>Other reward (type it)…</option>}
+            </Select>
+          </Field>
+        )}
+        {typedFields.map((f) => (
           <Field key={f.key} label={`${f.label}${f.required ? "" : " — optional"}`} error={errorAt(`data.${f.key}`)} hint={f.hint}>
             <Input className="sm:text-base!" name={`data.${f.key}`} required={f.required} inputMode={f.kind === "integer" ? "numeric" : undefined} pattern={f.kind === "integer" ? "[0-9]*" : undefined} autoComplete="off" />
           </Field>
@@ -195,20 +226,38 @@ export function EventForm({ customer, locations, defaultLocationId, currency, ti
 
       {generalError && <p role="alert" className="rounded-lg bg-red-50 p-3 text-sm text-red-800">{generalError}</p>}
 
-      <div className="flex flex-wrap gap-2">
-        <Button type="submit" size="lg" className="min-w-48 flex-1 sm:flex-none" disabled={isPending}>
+      {/* On phones and tablets the action bar stays in view while the form scrolls. */}
+      <div className="sticky bottom-0 z-10 -mx-4 flex flex-wrap gap-2 border-t border-stone-200 bg-white/95 px-4 py-3 backdrop-blur sm:-mx-6 sm:px-6 lg:static lg:mx-0 lg:border-0 lg:bg-transparent lg:p-0" data-testid="record-actions">
+        <Button ref={submitRef} type="submit" size="lg" className="min-w-48 flex-1 sm:flex-none" disabled={isPending}>
           {isPending ? "Recording…" : `Record ${type === "custom" ? "event" : spec.label.toLowerCase()}`}
         </Button>
         <Button variant="secondary" size="lg" onClick={onCancel}>Change customer</Button>
       </div>
 
+      {unusual && (
+        <ConfirmPrompt
+          title="Is this right?"
+          confirmLabel="Record anyway"
+          cancelLabel="Go back and fix it"
+          onCancel={() => { setUnusual(null); submitRef.current?.focus(); }}
+          onConfirm={() => {
+            setUnusual(null);
+            submitRef.current?.focus();
+            if (lastInput.current) send({ ...lastInput.current, confirmUnusual: true });
+          }}
+        >
+          {unusual.map((reason) => <p key={reason.code}>{reason.message}</p>)}
+        </ConfirmPrompt>
+      )}
+
       {duplicate && (
         <DuplicatePrompt
           duplicate={duplicate}
           what={`${type === "custom" ? "event" : spec.label.toLowerCase()} for ${customer.label}`}
-          onCancel={() => setDuplicate(null)}
+          onCancel={() => { setDuplicate(null); submitRef.current?.focus(); }}
           onConfirm={() => {
             setDuplicate(null);
+            submitRef.current?.focus();
             if (lastInput.current) send({ ...lastInput.current, confirmDuplicate: true });
           }}
         />

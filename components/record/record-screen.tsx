@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { formatPhone } from "@/lib/customers/identifiers";
 import type { CustomerSearchHit } from "@/lib/customers/search";
 import { CustomerCard, type SelectedCustomer } from "./customer-card";
 import { CustomerSearch } from "./customer-search";
@@ -10,8 +11,8 @@ import { RecordedBanner } from "./recorded-banner";
 function toSelected(hit: CustomerSearchHit): SelectedCustomer {
   return {
     id: hit.id,
-    label: hit.name ?? hit.email ?? hit.phone ?? hit.passSerial,
-    contact: [hit.email, hit.phone].filter(Boolean).join(" · "),
+    label: hit.name ?? hit.email ?? (hit.phone && formatPhone(hit.phone)) ?? hit.passSerial,
+    contact: [hit.email, hit.phone && formatPhone(hit.phone)].filter(Boolean).join(" · "),
     passSerial: hit.passSerial,
     pass: { pointsBalance: hit.pointsBalance, visitCount: hit.visitCount, tier: hit.tier, lifetimeSpend: hit.lifetimeSpend },
   };
@@ -23,10 +24,12 @@ interface Props {
   lastLocationId: string | null;
   currency: string;
   timeZone: string;
+  rewards: { id: string; name: string; pointsCost: number }[];
+  canTypeReward: boolean;
 }
 
 /** The counter flow: find (or scan, or add) a customer → pick what happened → confirm, with Undo. */
-export function RecordScreen({ initialCustomer, locations, lastLocationId, currency, timeZone }: Props) {
+export function RecordScreen({ initialCustomer, locations, lastLocationId, currency, timeZone, rewards, canTypeReward }: Props) {
   const [customer, setCustomer] = useState<SelectedCustomer | null>(initialCustomer ? toSelected(initialCustomer) : null);
   const [recorded, setRecorded] = useState<{ result: Recorded; customerLabel: string; previousTier: string | null } | null>(null);
   // The location used last on this device carries over between customers.
@@ -62,6 +65,7 @@ export function RecordScreen({ initialCustomer, locations, lastLocationId, curre
           customerLabel={recorded.customerLabel}
           previousTier={recorded.previousTier}
           currency={currency}
+          timeZone={timeZone}
           onUndone={(pass) => setCustomer((c) => (c ? { ...c, pass } : c))}
           onNext={next}
         />
@@ -80,6 +84,9 @@ export function RecordScreen({ initialCustomer, locations, lastLocationId, curre
           setRecorded({ result, customerLabel: customer.label, previousTier: customer.pass.tier });
         }}
         onCancel={next}
+        focusOnMount={recorded === null}
+        rewards={rewards}
+        canTypeReward={canTypeReward}
       />
     </div>
   );

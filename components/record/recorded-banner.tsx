@@ -4,9 +4,9 @@ import { CircleCheck, Undo2 } from "lucide-react";
 import { useAction } from "next-safe-action/hooks";
 import { useEffect, useRef, useState } from "react";
 import { undoEventAction } from "@/app/(app)/record/actions";
-import { eventLabel } from "@/lib/events/registry";
+import { recordedSummary } from "@/lib/record/summary";
 import type { PassState } from "@/lib/events/types";
-import { formatCount, formatMoney } from "@/lib/format";
+import { formatCount } from "@/lib/format";
 import { actionErrorMessage } from "@/components/ui/action-errors";
 import { connectionErrorMessage } from "@/components/ui/connection-error";
 import { Button, buttonClass } from "@/components/ui/button";
@@ -15,12 +15,13 @@ import type { Recorded } from "./event-form";
 export const UNDO_SECONDS = 8;
 
 /** What was just recorded and what it did to the pass, with a short-lived Undo. */
-export function RecordedBanner({ recorded, previousTier, customerLabel, currency, onUndone, onNext }: {
+export function RecordedBanner({ recorded, previousTier, customerLabel, currency, timeZone, onUndone, onNext }: {
   recorded: Recorded;
   /** The tier before this event, to celebrate a promotion. */
   previousTier: string | null;
   customerLabel: string;
   currency: string;
+  timeZone: string;
   onUndone: (pass: PassState) => void;
   onNext: () => void;
 }) {
@@ -43,12 +44,11 @@ export function RecordedBanner({ recorded, previousTier, customerLabel, currency
   }, [left, undone]);
 
   const { event, pass } = recorded;
-  const label = eventLabel(event.type, event.customName);
-  const details = [
-    event.amount ? formatMoney(event.amount, currency) : null,
-    event.points > 0 ? `+${formatCount(event.points)} points` : event.points < 0 ? `${formatCount(event.points)} points` : null,
-    event.location,
-  ].filter(Boolean);
+  // The moment it was recorded: a back-dated event says its date (lib/record/summary).
+  const [recordedAt] = useState(() => new Date());
+  const summary = recordedSummary(event, currency, timeZone, recordedAt);
+  const label = summary.title;
+  const details = summary.details;
 
   return (
     <div role="status" data-testid="recorded-banner" className={undone ? "rounded-xl border border-stone-300 bg-stone-100 p-4" : "rounded-xl border border-green-300 bg-green-50 p-4"}>
@@ -61,7 +61,8 @@ export function RecordedBanner({ recorded, previousTier, customerLabel, currency
               <p className="flex items-center gap-2 font-semibold text-green-900">
                 <CircleCheck aria-hidden className="size-5 shrink-0" /> {label} recorded for {customerLabel}
               </p>
-              {details.length > 0 && <p className="text-sm text-green-900">{details.join(" · ")}</p>}
+              {details.length > 0 && <p className="text-sm text-green-900" data-testid="recorded-details">{details.join(" · ")}</p>}
+              {summary.warning && <p className="mt-1 text-sm font-medium text-amber-800" data-testid="recorded-warning">{summary.warning}</p>}
               {pass.tier && pass.tier !== previousTier && <p className="mt-1 font-semibold text-green-900">Reached {pass.tier}!</p>}
               <p className="mt-1 text-sm text-green-900">
                 Now {formatCount(pass.pointsBalance)} points · {formatCount(pass.visitCount)} visits{pass.tier ? ` · ${pass.tier}` : ""}

@@ -3,13 +3,14 @@
 import { Plus, Trash2 } from "lucide-react";
 import { useAction } from "next-safe-action/hooks";
 import { useState } from "react";
-import { saveLoyaltyAction } from "@/app/(app)/settings/loyalty/actions";
+import { previewLoyaltyAction, saveLoyaltyAction } from "@/app/(app)/settings/loyalty/actions";
 import { pointsForPurchase, type Tier } from "@/lib/loyalty/rules";
 import { formatCount, formatMoney } from "@/lib/format";
 import { actionErrorMessage } from "@/components/ui/action-errors";
 import { connectionErrorMessage } from "@/components/ui/connection-error";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
+import { ConfirmPrompt } from "@/components/record/confirm-prompt";
 
 const EXAMPLE_AMOUNT = "12.50";
 
@@ -32,19 +33,38 @@ function issuesByPath(validationErrors: unknown): Map<string, string> {
   return out;
 }
 
-export function LoyaltyForm({ initial, currency }: { initial: { pointsPerCurrency: string; tiers: Tier[] }; currency: string }) {
+const customers = (n: number) => `${formatCount(n)} customer${n === 1 ? "" : "s"}`;
+
+export function LoyaltyForm({ initial, currency }: { initial: { pointsPerCurrency: string; tiers: Tier[]; maxPurchaseAmount: string | null }; currency: string }) {
   const [rate, setRate] = useState(initial.pointsPerCurrency);
   const [tiers, setTiers] = useState<Tier[]>(initial.tiers);
+  const [maxPurchase, setMaxPurchase] = useState(initial.maxPurchaseAmount ?? "");
   const [saved, setSaved] = useState<string | null>(null);
+  // Saving can move customers between tiers at once: the count is shown first, then confirmed.
+  const [moving, setMoving] = useState<number | null>(null);
   const { execute, result, isPending, status } = useAction(saveLoyaltyAction, {
     onSuccess: ({ data }) => {
       if (!data) return;
       setTiers(data.settings.tiers);
       const n = data.tiersChanged;
-      setSaved(`Saved. ${n === 0 ? "No customer changed tier." : `${formatCount(n)} customer${n === 1 ? "" : "s"} changed tier.`}`);
+      setSaved(`Saved. ${n === 0 ? "No customer changed tier." : `${customers(n)} changed tier.`}`);
     },
   });
-  const errors = issuesByPath(result.validationErrors);
+  const input = () => ({
+    pointsPerCurrency: rate.trim(),
+    // Forgive thousands separators ("1,500"): money in the schema is digits and a decimal point.
+    tiers: tiers.map((t) => ({ name: t.name, minSpend: t.minSpend.replace(/[,\s]/g, "") })),
+    maxPurchaseAmount: maxPurchase.replace(/[,\s]/g, ""),
+  });
+  const preview = useAction(previewLoyaltyAction, {
+    onSuccess: ({ data }) => {
+      if (!data) return;
+      if (data.tiersChanged === 0) execute(input());
+      else setMoving(data.tiersChanged);
+    },
+  });
+  const errors = issuesByPath(preview.result.validationErrors ?? result.validationErrors);
+  const serverError = preview.result.serverError ?? result.serverError;
   const update = (index: number, patch: Partial<Tier>) => {
     setSaved(null);
     setTiers((list) => list.map((t, i) => (i === index ? { ...t, ...patch } : t)));
@@ -54,11 +74,11 @@ export function LoyaltyForm({ initial, currency }: { initial: { pointsPerCurrenc
   return (
     <form
       className="space-y-5"
+      noValidate
       onSubmit={(e) => {
         e.preventDefault();
         setSaved(null);
-        // Forgive thousands separators ("1,500"): money in the schema is digits and a decimal point.
-        execute({ pointsPerCurrency: rate.trim(), tiers: tiers.map((t) => ({ name: t.name, minSpend: t.minSpend.replace(/[,\s]/g, "") })) });
+        preview.execute(input());
       }}
     >
       <div className="max-w-xs">
@@ -68,6 +88,16 @@ export function LoyaltyForm({ initial, currency }: { initial: { pointsPerCurrenc
           hint={example !== null ? `A ${formatMoney(EXAMPLE_AMOUNT, currency)} purchase earns ${example} points (rounded down per purchase).` : undefined}
         >
           <Input value={rate} inputMode="decimal" onChange={(e) => { setSaved(null); setRate(e.target.value); }} required />
+        </Field>
+      </div>
+
+      <div className="max-w-xs">
+        <Field
+          label={`Largest usual purchase (${currency}) — optional`}
+          error={errors.get("maxPurchaseAmount")}
+          hint="Staff confirm a purchase above this before it is recorded. Without it, they confirm amounts over 20× this shop’s usual purchases."
+        >
+          <Input value={maxPurchase} inputMode="decimal" onChange={(e) => { setSaved(null); setMaxPurchase(e.target.value); }} placeholder="e.g. 500" />
         </Field>
       </div>
 
@@ -102,10 +132,21 @@ export function LoyaltyForm({ initial, currency }: { initial: { pointsPerCurrenc
         <p className="mt-1"><strong>Tiers</strong> apply at once: when you save, every customer’s tier is recomputed from their lifetime spend.</p>
       </div>
 
-      {result.serverError && <p role="alert" className="text-sm text-red-700">{actionErrorMessage(result.serverError)}</p>}
+      {serverError && <p role="alert" className="text-sm text-red-700">{actionErrorMessage(serverError)}</p>}
       {connectionErrorMessage(status, result) && <p role="alert" className="text-sm text-red-700">{connectionErrorMessage(status, result, "Not saved")}</p>}
       {saved && <p role="status" className="text-sm text-green-700">{saved}</p>}
-      <Button type="submit" disabled={isPending}>{isPending ? "Saving…" : "Save loyalty settings"}</Button>
+      <Button type="submit" disabled={isPending || preview.isPending}>{isPending ? "Saving…" : preview.isPending ? "Checking…" : "Save loyalty settings"}</Button>
+      {moving !== null && (
+        <ConfirmPrompt
+          title="Move customers to another tier?"
+          confirmLabel="Save and move them"
+          cancelLabel="Don’t save"
+          onCancel={() => setMoving(null)}
+          onConfirm={() => { setMoving(null); execute(input()); }}
+        >
+          <p>This will move {customers(moving)} to another tier, at once.</p>
+        </ConfirmPrompt>
+      )}
     </form>
   );
 }

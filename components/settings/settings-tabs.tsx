@@ -8,6 +8,8 @@ const TABS = [
   { href: "/settings", label: "Business" },
   { href: "/settings/team", label: "Team" },
   { href: "/settings/loyalty", label: "Loyalty" },
+  { href: "/settings/rewards", label: "Rewards" },
+  { href: "/settings/locations", label: "Locations" },
   { href: "/settings/api-keys", label: "API keys" },
   { href: "/settings/api", label: "API" },
   { href: "/settings/privacy", label: "Privacy" },
@@ -17,7 +19,8 @@ const TABS = [
 export function SettingsTabs() {
   const pathname = usePathname();
   return (
-    <nav aria-label="Settings" className="flex gap-1 overflow-x-auto border-b border-stone-200">
+    // Tabs wrap onto a second line on narrow screens instead of scrolling out of sight.
+    <nav aria-label="Settings" className="flex flex-wrap gap-x-1 border-b border-stone-200">
       {TABS.map((tab) => (
         <Link
           key={tab.href}

@@ -32,7 +32,7 @@ export function AppShell({ merchantName, user, nav, children }: ShellProps) {
             <Brand merchantName={merchantName} />
             <UserMenu name={user.name} email={user.email} roleLabel={ROLE_LABELS[user.role]} compact />
           </div>
-          <nav aria-label="Main" className="overflow-x-auto px-2 pb-2">
+          <nav aria-label="Main" className="px-2 pb-2">
             <NavLinks items={nav} orientation="horizontal" />
           </nav>
         </header>

@@ -23,9 +23,22 @@ import type { Paged } from "@/lib/paging";
 
 export interface DataTableColumnMeta {
   align?: "left" | "right";
-  /** Tailwind classes hiding the column on small screens, e.g. "hidden md:table-cell". */
+  /**
+   * Tailwind classes hiding the column on narrower tables, e.g. "hidden md:table-cell". Below
+   * the `sm` breakpoint the table becomes stacked cards that show every column.
+   */
   className?: string;
+  /** The column's name on a card, when its header is not plain text. */
+  label?: string;
 }
+
+/** Below `sm` (phones) each row is a card: label–value lines, the header row hidden. */
+const CARD = {
+  table: "max-sm:block",
+  tbody: "max-sm:block max-sm:divide-y max-sm:divide-stone-200",
+  tr: "max-sm:block max-sm:px-3 max-sm:py-2 max-sm:border-t-0",
+  td: "max-sm:flex! max-sm:items-start max-sm:justify-between max-sm:gap-4 max-sm:px-0 max-sm:py-1 max-sm:text-right max-sm:before:shrink-0 max-sm:before:text-left max-sm:before:font-medium max-sm:before:text-stone-500 max-sm:before:content-[attr(data-label)]",
+};
 
 export const dataTableFeatures = tableFeatures({
   rowSortingFeature,
@@ -114,12 +127,38 @@ export function DataTable<TData extends RowData>(props: DataTableProps<TData>) {
   const first = count === 0 ? 0 : (page - 1) * pageSize + 1;
   const last = Math.min(count, (page - 1) * pageSize + data.length);
 
+  const sortable = table.getAllLeafColumns().filter((column) => column.getCanSort());
+
   return (
     <div className={clsx("transition-opacity", isPending && "opacity-60")} aria-busy={isPending}>
+      {sortable.length > 0 && (
+        // The cards have no header row to click: phones sort from a menu instead.
+        <label className="mb-2 flex items-center gap-2 text-sm text-stone-600 sm:hidden">
+          <span>Sort by</span>
+          <select
+            className="min-h-10 flex-1 rounded-lg border border-stone-300 bg-white px-2"
+            value={sort ? `${sort.id}:${sort.desc ? "desc" : "asc"}` : ""}
+            onChange={(event) => {
+              const [id, dir] = event.target.value.split(":");
+              if (id) navigate({ [keys.sort]: id, [keys.dir]: dir ?? "asc", [keys.page]: null });
+            }}
+          >
+            {!sort && <option value="">—</option>}
+            {sortable.flatMap((column) => {
+              const header = column.columnDef.header;
+              const label = column.columnDef.meta?.label ?? (typeof header === "string" ? header : column.id);
+              return [
+                <option key={`${column.id}:desc`} value={`${column.id}:desc`}>{label}, high to low</option>,
+                <option key={`${column.id}:asc`} value={`${column.id}:asc`}>{label}, low to high</option>,
+              ];
+            })}
+          </select>
+        </label>
+      )}
       <div className="overflow-x-auto rounded-xl border border-stone-200 bg-white">
-        <table className="w-full text-left text-sm">
+        <table className={clsx("w-full text-left text-sm", CARD.table)}>
           <caption className="sr-only">{caption}</caption>
-          <thead className="bg-stone-50 text-stone-600">
+          <thead className="bg-stone-50 text-stone-600 max-sm:hidden">
             {table.getHeaderGroups().map((group) => (
               <tr key={group.id}>
                 {group.headers.map((header) => {
@@ -151,13 +190,17 @@ export function DataTable<TData extends RowData>(props: DataTableProps<TData>) {
               </tr>
             ))}
           </thead>
-          <tbody>
+          <tbody className={CARD.tbody}>
             {table.getRowModel().rows.map((row) => (
-              <tr key={row.id} className="border-t border-stone-100 hover:bg-stone-50">
+              <tr key={row.id} className={clsx("border-t border-stone-100 hover:bg-stone-50", CARD.tr)}>
                 {row.getAllCells().map((cell) => {
-                  const meta = cell.column.columnDef.meta;
+                  const { meta, header } = cell.column.columnDef;
                   return (
-                    <td key={cell.id} className={clsx("px-3 py-2 align-top", meta?.align === "right" && "text-right tabular-nums", meta?.className)}>
+                    <td
+                      key={cell.id}
+                      data-label={meta?.label ?? (typeof header === "string" ? header : cell.column.id)}
+                      className={clsx("px-3 py-2 align-top", meta?.align === "right" && "text-right tabular-nums", meta?.className, CARD.td)}
+                    >
                       <table.FlexRender cell={cell} />
                     </td>
                   );

@@ -4,7 +4,9 @@ import type { MerchantContext } from "@/lib/auth/session";
 import { writeAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { generatePassSerial } from "@/lib/events/resolve-customers";
+import { normalizePhone } from "./identifiers";
+import { phoneRegionFor } from "./region";
+import { newPassSerial } from "./serials";
 import { findSuppressed } from "./suppression";
 
 const optionalText = (max: number) =>
@@ -37,8 +39,11 @@ const SUPPRESSED_MESSAGE = "This person asked to be deleted, so they can’t be 
 export async function createCustomer(context: MerchantContext, input: NewCustomer): Promise<CreatedCustomer> {
   const data = newCustomerSchema.parse(input);
   const { merchantId } = context;
+  // Stored in E.164 so every way of typing it finds the customer (lib/customers/search-terms).
+  const phone = data.phone ? normalizePhone(data.phone, phoneRegionFor(context.merchant.timeZone)) : null;
+  if (data.phone && !phone) throw new AppError("VALIDATION", "Enter the phone number with its area code, or with + and the country code", { path: "phone" });
   return db.$transaction(async (tx) => {
-    const suppressed = await findSuppressed(tx, merchantId, { email: data.email, phone: data.phone });
+    const suppressed = await findSuppressed(tx, merchantId, { email: data.email, phone: phone ?? undefined });
     if (suppressed) throw new AppError("CONFLICT", SUPPRESSED_MESSAGE, { path: suppressed });
     if (data.email) {
       const [existing] = await tx.$queryRaw<{ name: string | null; pass_serial: string }[]>`
@@ -47,12 +52,14 @@ export async function createCustomer(context: MerchantContext, input: NewCustome
         throw new AppError("CONFLICT", `${existing.name ?? "A customer"} (pass ${existing.pass_serial}) already has this email. Search for them instead.`, { path: "email" });
       }
     }
-    // A generated serial could collide (32^10 space, so rarely); a failed insert would abort the
-    // transaction, so look before inserting.
-    let passSerial = generatePassSerial();
-    while (await tx.customer.findFirst({ where: { merchantId, passSerial }, select: { id: true } })) passSerial = generatePassSerial();
+    // The merchant's own serial format. A generated serial could collide (rarely); a failed insert
+    // would abort the transaction, so look before inserting.
+    const format = await tx.merchant.findUniqueOrThrow({ where: { id: merchantId }, select: { passSerialPrefix: true, passSerialLength: true } });
+    const next = () => newPassSerial({ prefix: format.passSerialPrefix, length: format.passSerialLength });
+    let passSerial = next();
+    while (await tx.customer.findFirst({ where: { merchantId, passSerial }, select: { id: true } })) passSerial = next();
     const customer = await tx.customer.create({
-      data: { merchantId, name: data.name ?? null, email: data.email ?? null, phone: data.phone ?? null, passSerial, pass: { create: {} } },
+      data: { merchantId, name: data.name ?? null, email: data.email ?? null, phone, passSerial, pass: { create: {} } },
       select: { id: true, name: true, email: true, phone: true, passSerial: true },
     });
     await writeAudit(

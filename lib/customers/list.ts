@@ -13,6 +13,7 @@ import {
   type CustomerListParams,
   type CustomerSortKey,
 } from "./list-params";
+import { parseSearchTerms, searchTextCondition } from "./search-terms";
 
 export interface CustomerListRow {
   id: string;
@@ -48,10 +49,6 @@ const ORDER_BY: Record<CustomerSortKey, Record<"asc" | "desc", Prisma.Sql>> = {
 /** A merchant's customers with their passes; `customerWhere` scopes both sides to the merchant. */
 const FROM = Prisma.sql`customers c JOIN customer_passes p ON p.merchant_id = c.merchant_id AND p.customer_id = c.id`;
 
-/** `%`, `_` and `\` typed by a user are literal characters, not wildcards. */
-export function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
-}
 
 function activityCondition(activity: ActivityFilter, timeZone: string, now: Date): Prisma.Sql {
   // "Last N days" are N merchant-local calendar days including today.
@@ -70,8 +67,9 @@ function activityCondition(activity: ActivityFilter, timeZone: string, now: Date
 export function customerWhere(scope: MerchantScope, filters: CustomerFilters, now = new Date()): Prisma.Sql {
   const conditions: Prisma.Sql[] = [Prisma.sql`c.merchant_id = ${scope.merchantId}::uuid`, Prisma.sql`p.merchant_id = ${scope.merchantId}::uuid`];
   if (filters.q) {
-    // Exactly the expression of customers_search_trgm_idx, so the trigram index answers it.
-    conditions.push(Prisma.sql`(coalesce(c.name, '') || ' ' || coalesce(c.email, '') || ' ' || coalesce(c.phone, '') || ' ' || c.pass_serial) ILIKE ${`%${escapeLike(filters.q)}%`}`);
+    // The record screen's rule: every word, any order, accents and case ignored (trigram index).
+    const terms = parseSearchTerms(filters.q);
+    if (terms.words.length > 0) conditions.push(searchTextCondition("c", terms));
   }
   if (filters.tier === NO_TIER) conditions.push(Prisma.sql`p.tier IS NULL`);
   else if (filters.tier) conditions.push(Prisma.sql`p.tier = ${filters.tier}`);

@@ -3,6 +3,7 @@ import type { MerchantContext } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { passSelect, withPass } from "./pass";
+import { escapeLike, parseSearchTerms, searchTextCondition } from "./search-terms";
 
 export interface CustomerSearchHit {
   id: string;
@@ -22,16 +23,22 @@ export interface CustomerSearchHit {
 export const SEARCH_MAX_QUERY = 100;
 export const SEARCH_MAX_LIMIT = 50;
 /**
- * Queries under 3 characters have no trigrams, so no index can find them: they look only among
- * this many most recently seen customers (bounded cost; a third character searches everyone).
- * Without the bound a rare 2-letter query reads every customer (≈ 120 ms at 100k).
+ * Queries whose words are all under 3 characters have no trigrams, so no index can find them:
+ * they look only among this many most recently seen customers (bounded cost; a third character
+ * searches everyone). Without the bound a rare 2-letter query reads every customer.
  */
-export const SHORT_QUERY_LENGTH = 3;
 export const SHORT_QUERY_WINDOW = 5000;
+/** Matches are counted up to this many ("8 of 100+ — keep typing"): enough to say "be more specific". */
+export const SEARCH_COUNT_CAP = 100;
 
-/** Escapes LIKE wildcards so a typed "%" or "_" matches itself. */
-export function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+export { escapeLike };
+
+export interface CustomerSearchResult {
+  hits: CustomerSearchHit[];
+  /** How many customers match, up to SEARCH_COUNT_CAP. */
+  total: number;
+  /** More than SEARCH_COUNT_CAP match. */
+  totalIsCapped: boolean;
 }
 
 interface Row {
@@ -46,76 +53,94 @@ interface Row {
   lifetime_spend: string;
   last_seen_at: Date | null;
   exact: boolean;
+  total: number;
 }
 
 /**
- * Finds customers by any fragment of name, email, phone or pass serial. Exact matches on pass
- * serial, external id or email come first (a scanner types a whole serial); the rest are the
- * most recently seen. The ILIKE expression is written exactly as the trigram index
- * `customers_search_trgm_idx` is defined, or Postgres cannot use it.
+ * Finds customers by any words of name, email, phone or pass serial, in any order, ignoring
+ * accents and case. Exact matches on pass serial, external id, email or phone come first (a
+ * scanner types a whole serial), then customers with a word starting with each typed word
+ * ("mar" → Martín before Omar), then any other matches; each group most recently seen first.
  */
-export async function searchCustomers(context: MerchantContext, query: string, limit = 8): Promise<CustomerSearchHit[]> {
+export async function searchCustomers(context: MerchantContext, query: string, limit = 8): Promise<CustomerSearchResult> {
   const sql = searchCustomersSql(context.merchantId, query, limit);
-  if (!sql) return [];
+  if (!sql) return { hits: [], total: 0, totalIsCapped: false };
   const rows = await db.$queryRaw<Row[]>(sql);
-  return rows.map((r) => ({
-    id: r.id,
-    name: r.name,
-    email: r.email,
-    phone: r.phone,
-    passSerial: r.pass_serial,
-    pointsBalance: r.points_balance,
-    visitCount: r.visit_count,
-    tier: r.tier,
-    lifetimeSpend: r.lifetime_spend,
-    lastSeenAt: r.last_seen_at?.toISOString() ?? null,
-    exact: r.exact,
-  }));
+  const counted = Math.max(rows[0]?.total ?? 0, rows.length);
+  return {
+    hits: rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      email: r.email,
+      phone: r.phone,
+      passSerial: r.pass_serial,
+      pointsBalance: r.points_balance,
+      visitCount: r.visit_count,
+      tier: r.tier,
+      lifetimeSpend: r.lifetime_spend,
+      lastSeenAt: r.last_seen_at?.toISOString() ?? null,
+      exact: r.exact,
+    })),
+    total: Math.min(counted, SEARCH_COUNT_CAP),
+    totalIsCapped: counted > SEARCH_COUNT_CAP,
+  };
 }
+
+const RECENT = Prisma.sql`p.last_seen_at DESC NULLS LAST, c.id DESC`;
 
 /** The query of searchCustomers (also timed by `npm run bench -- search`); null for a blank query. */
 export function searchCustomersSql(merchantId: string, query: string, limit = 8): Prisma.Sql | null {
   const q = query.trim().slice(0, SEARCH_MAX_QUERY);
   if (!q) return null;
+  const terms = parseSearchTerms(q);
+  if (terms.words.length === 0) return null;
   const take = Math.max(1, Math.min(limit, SEARCH_MAX_LIMIT));
-  const pattern = `%${escapeLike(q)}%`;
   const lower = q.toLowerCase();
-  // Under 3 characters: the most recently seen customers only (walked in the order of
-  // customer_passes_merchant_id_recent_idx), each joined to their pass once.
-  const fuzzy = q.length < SHORT_QUERY_LENGTH
+  const phone = terms.phoneDigits ? `+${terms.phoneDigits}` : null;
+  const FROM = Prisma.sql`customers c JOIN customer_passes p ON p.merchant_id = c.merchant_id AND p.customer_id = c.id`;
+  const mine = Prisma.sql`c.merchant_id = ${merchantId}::uuid AND p.merchant_id = ${merchantId}::uuid`;
+  const anywhere = searchTextCondition("c", terms);
+  const wordStart = searchTextCondition("c", terms, true);
+  // Each group is its own LIMITed scan; the LIMIT above their UNION ALL stops as soon as enough
+  // rows came, so a common prefix ("mar") never reads its substring group at all. Postgres picks
+  // per group between the trigram index (rare words) and walking the recency index (common ones).
+  const ranked = terms.indexable
     ? Prisma.sql`
-      SELECT w.id FROM (
-        SELECT c.id, c.name, c.email, c.phone, c.pass_serial, p.last_seen_at
-        FROM customer_passes p JOIN customers c ON c.merchant_id = p.merchant_id AND c.id = p.customer_id
-        WHERE p.merchant_id = ${merchantId}::uuid
+      (SELECT c.id, 1 AS rank FROM ${FROM} WHERE ${mine} AND ${wordStart} AND c.id NOT IN (SELECT id FROM exact)
+       ORDER BY ${RECENT} LIMIT ${take})
+      UNION ALL
+      (SELECT c.id, 2 FROM ${FROM} WHERE ${mine} AND ${anywhere} AND NOT (${wordStart}) AND c.id NOT IN (SELECT id FROM exact)
+       ORDER BY ${RECENT} LIMIT ${take})`
+    : // Only short words: the most recently seen customers (walked in the order of
+      // customer_passes_merchant_id_recent_idx), each joined to their customer row once.
+      Prisma.sql`
+      (SELECT c.id, CASE WHEN ${wordStart} THEN 1 ELSE 2 END AS rank FROM (
+        SELECT p.customer_id, p.last_seen_at FROM customer_passes p WHERE p.merchant_id = ${merchantId}::uuid
         ORDER BY p.last_seen_at DESC NULLS LAST, p.customer_id DESC LIMIT ${SHORT_QUERY_WINDOW}
-      ) w
-      WHERE (coalesce(w.name,'') || ' ' || coalesce(w.email,'') || ' ' || coalesce(w.phone,'') || ' ' || w.pass_serial) ILIKE ${pattern}
-      ORDER BY w.last_seen_at DESC NULLS LAST, w.id DESC
-      LIMIT ${take}`
-    : Prisma.sql`
-      SELECT c.id FROM customers c JOIN customer_passes p ON p.merchant_id = c.merchant_id AND p.customer_id = c.id
-      WHERE c.merchant_id = ${merchantId}::uuid
-        AND (coalesce(c.name,'') || ' ' || coalesce(c.email,'') || ' ' || coalesce(c.phone,'') || ' ' || c.pass_serial) ILIKE ${pattern}
-      ORDER BY p.last_seen_at DESC NULLS LAST, c.id DESC
-      LIMIT ${take}`;
+      ) p JOIN customers c ON c.merchant_id = ${merchantId}::uuid AND c.id = p.customer_id
+      WHERE ${anywhere} AND c.id NOT IN (SELECT id FROM exact)
+      ORDER BY 2, ${RECENT} LIMIT ${take})`;
+  const counted = terms.indexable
+    ? Prisma.sql`SELECT c.id FROM customers c WHERE c.merchant_id = ${merchantId}::uuid AND ${anywhere} LIMIT ${SEARCH_COUNT_CAP + 1}`
+    : Prisma.sql`SELECT c.id FROM (
+        SELECT p.customer_id FROM customer_passes p WHERE p.merchant_id = ${merchantId}::uuid
+        ORDER BY p.last_seen_at DESC NULLS LAST, p.customer_id DESC LIMIT ${SHORT_QUERY_WINDOW}
+      ) p JOIN customers c ON c.merchant_id = ${merchantId}::uuid AND c.id = p.customer_id WHERE ${anywhere} LIMIT ${SEARCH_COUNT_CAP + 1}`;
   return Prisma.sql`
     WITH exact AS (
       SELECT id FROM customers
       WHERE merchant_id = ${merchantId}::uuid
-        AND (pass_serial = ${q} OR external_id = ${q} OR lower(email) = ${lower})
+        AND (pass_serial = ${q} OR external_id = ${q} OR lower(email) = ${lower} OR phone = ${phone})
       LIMIT ${take}
-    ), fuzzy AS (${fuzzy}
     ), hits AS (
-      SELECT id, true AS exact FROM exact
-      UNION ALL
-      SELECT id, false FROM fuzzy WHERE id NOT IN (SELECT id FROM exact)
+      SELECT * FROM (SELECT id, 0 AS rank FROM exact UNION ALL ${ranked}) ranked LIMIT ${take}
     )
     SELECT c.id::text, c.name, c.email, c.phone, c.pass_serial, p.points_balance, p.visit_count, p.tier,
-           p.lifetime_spend::text, p.last_seen_at, h.exact
+           p.lifetime_spend::text, p.last_seen_at, h.rank = 0 AS exact,
+           (SELECT count(*)::int FROM ((${counted}) UNION SELECT id FROM exact) n) AS total
     FROM hits h JOIN customers c ON c.merchant_id = ${merchantId}::uuid AND c.id = h.id
       JOIN customer_passes p ON p.merchant_id = c.merchant_id AND p.customer_id = c.id
-    ORDER BY h.exact DESC, p.last_seen_at DESC NULLS LAST, c.id DESC
+    ORDER BY h.rank, ${RECENT}
     LIMIT ${take}`;
 }
 

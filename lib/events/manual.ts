@@ -1,9 +1,12 @@
 import "server-only";
 import { z } from "zod";
 import type { MerchantContext } from "@/lib/auth/session";
+import { hasRole } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
-import { rememberLastLocation } from "@/lib/locations/queries";
+import { activeReward, listRewards, type Reward } from "@/lib/rewards/catalogue";
+import { isLocationArchived, rememberLastLocation } from "@/lib/locations/queries";
 import { fromLocalInput } from "@/lib/local-datetime";
+import { unusualAmount, unusualDate, type UnusualEntry } from "@/lib/record/unusual";
 import { findRecentDuplicate, type RecentDuplicate } from "./duplicates";
 import { recordEvents } from "./record";
 import { EVENT_REGISTRY, EVENT_TYPES } from "./registry";
@@ -21,21 +24,41 @@ export const manualEventSchema = z.object({
   /** datetime-local value in the merchant's zone; omitted = now. */
   occurredAtLocal: z.preprocess(blankToUndefined, z.string().optional()),
   locationId: z.preprocess(blankToUndefined, z.uuid("Unknown location").optional()),
+  /** A redemption picked from the rewards catalogue (its name and cost come from there). */
+  rewardId: z.preprocess(blankToUndefined, z.uuid("Unknown reward").optional()),
   confirmDuplicate: z.boolean().optional(),
+  /** Staff confirmed an amount far above usual or a date long ago (lib/record/unusual). */
+  confirmUnusual: z.boolean().optional(),
 });
 export type ManualEventInput = z.input<typeof manualEventSchema>;
 
 export type ManualEventResult =
   | { status: "created"; event: RecordedEvent; pass: PassState }
   | { status: "possible_duplicate"; duplicate: RecentDuplicate }
+  | { status: "needs_confirmation"; reasons: UnusualEntry[] }
   | { status: "error"; error: EventError };
+
+/**
+ * The catalogue reward of a redemption. Staff pick from the catalogue when it has rewards;
+ * managers and owners may still type a reward and its cost (a one-off goodwill gesture).
+ */
+async function pickedReward(context: MerchantContext, rewardId: string | undefined): Promise<{ reward: Reward | null } | { error: EventError }> {
+  if (rewardId) {
+    const reward = await activeReward(context, rewardId);
+    return reward ? { reward } : { error: { code: "validation_error", message: "This reward is no longer offered. Pick another one.", path: "data.reward" } };
+  }
+  if (hasRole(context.user.role, "manager")) return { reward: null };
+  const offered = await listRewards(context, { activeOnly: true });
+  return offered.length === 0 ? { reward: null } : { error: { code: "validation_error", message: "Pick a reward from the list", path: "data.reward" } };
+}
 
 /** Back-dating is for forgotten entries; a time ahead of the counter clock is a typo. */
 const FUTURE_SLACK_MS = 5 * 60 * 1000;
 
 /**
- * An event entered by staff at the counter. Asks before recording the same customer + type +
- * amount twice within two minutes (unless confirmed), then goes through recordEvents like every
+ * An event entered by staff at the counter. Asks before recording an amount far above usual or a
+ * date long ago, and the same customer + type + amount twice within two minutes (each unless
+ * confirmed), then goes through recordEvents like every
  * other source and remembers the location for this user's next entry.
  */
 export async function recordManualEvent(context: MerchantContext, raw: ManualEventInput, now = new Date()): Promise<ManualEventResult> {
@@ -58,6 +81,29 @@ export async function recordManualEvent(context: MerchantContext, raw: ManualEve
   // Forgive what people type at a till: "$12.50", "12,50".
   const amount = spec.amount === "none" ? undefined : input.amount?.trim().replace(/^[^\d.]+/, "").replace(/^(\d+),(\d{1,2})$/, "$1.$2");
   const customName = input.type === "custom" ? input.customName?.trim() : undefined;
+
+  if (spec.inStore && input.locationId && (await isLocationArchived(context, input.locationId))) {
+    return { status: "error", error: { code: "unknown_location", message: "This location is archived. Pick another one.", path: "location" } };
+  }
+
+  if (input.type === "redemption") {
+    const picked = await pickedReward(context, input.rewardId);
+    if ("error" in picked) return { status: "error", error: picked.error };
+    if (picked.reward) Object.assign(data, { reward: picked.reward.name, pointsCost: String(picked.reward.pointsCost) });
+  }
+
+  // A reward must cost something: a 0-point redemption is a reward typed without its cost.
+  if (input.type === "redemption" && /^0+$/.test(data.pointsCost ?? "")) {
+    return { status: "error", error: { code: "validation_error", message: "A redemption must cost at least 1 point", path: "data.pointsCost" } };
+  }
+
+  if (!input.confirmUnusual) {
+    const reasons = (await Promise.all([
+      input.type === "purchase" && amount ? unusualAmount(context, amount) : null,
+      occurredAt ? unusualDate(context, occurredAt, now) : null,
+    ])).filter((r): r is UnusualEntry => r !== null);
+    if (reasons.length > 0) return { status: "needs_confirmation", reasons };
+  }
 
   if (!input.confirmDuplicate) {
     const duplicate = await findRecentDuplicate(context, { customerId: input.customerId, type: input.type, amount: amount ?? null, customName }, now);

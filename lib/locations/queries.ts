@@ -2,8 +2,9 @@ import "server-only";
 import type { MerchantContext } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 
+/** The locations the counter offers for new events: archived ones are left out. */
 export async function listLocations(context: MerchantContext): Promise<{ id: string; name: string }[]> {
-  return db.location.findMany({ where: { merchantId: context.merchantId }, orderBy: { name: "asc" }, select: { id: true, name: true } });
+  return db.location.findMany({ where: { merchantId: context.merchantId, archivedAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true } });
 }
 
 /** The location this user recorded at last, so a counter tablet keeps its location. */
@@ -17,4 +18,9 @@ export async function rememberLastLocation(context: MerchantContext, locationId:
     where: { id: context.user.id, merchantId: context.merchantId },
     data: { lastLocationId: locationId },
   });
+}
+
+export async function isLocationArchived(context: MerchantContext, locationId: string): Promise<boolean> {
+  const location = await db.location.findFirst({ where: { merchantId: context.merchantId, id: locationId }, select: { archivedAt: true } });
+  return Boolean(location?.archivedAt);
 }

@@ -53,7 +53,8 @@ export async function copyCustomers(client: Client, plan: MerchantPlan, totals: 
   function* customers(): Generator<string> {
     for (let k = 0; k < plan.customers; k++) {
       const c = customerAt(plan, k);
-      yield `${c.id}\t${merchantId}\t${text(c.name)}\t${text(c.email)}\t${text(c.phone)}\t${text(c.externalId)}\t${text(c.passSerial)}\t` +
+      // Phones are stored in E.164 (the profiles write them with "+" and spaces for readability).
+      yield `${c.id}\t${merchantId}\t${text(c.name)}\t${text(c.email)}\t${text(c.phone?.replace(/[^\d+]/g, "") ?? null)}\t${text(c.externalId)}\t${text(c.passSerial)}\t` +
         `${iso(c.createdAt)}\t${iso(c.createdAt)}\n`;
     }
   }

@@ -207,14 +207,20 @@ async function insertMerchantRows(client: pg.Client, plan: MerchantPlan, setup: 
   const { profile } = plan;
   const createdAt = new Date(setup.createdAt);
   await client.query(
-    `INSERT INTO merchants (id, name, time_zone, currency, points_per_currency, tiers, created_at)
-     VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7)`,
-    [profile.id, profile.name, profile.timeZone, profile.currency, POINTS_PER_CURRENCY, JSON.stringify(DEFAULT_TIERS), createdAt],
+    `INSERT INTO merchants (id, name, time_zone, currency, points_per_currency, tiers, created_at, pass_serial_prefix, pass_serial_length)
+     VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, 8)`,
+    [profile.id, profile.name, profile.timeZone, profile.currency, POINTS_PER_CURRENCY, JSON.stringify(DEFAULT_TIERS), createdAt, profile.serialPrefix],
   );
   await client.query(
     `INSERT INTO locations (id, merchant_id, name, created_at)
      SELECT id, $1, name, $2 FROM unnest($3::uuid[], $4::text[]) AS x(id, name)`,
     [profile.id, createdAt, setup.locations.map((l) => l.id), setup.locations.map((l) => l.name)],
+  );
+  // The rewards the demo customers redeem, as the counter's catalogue (Settings → Rewards).
+  await client.query(
+    `INSERT INTO rewards (id, merchant_id, name, points_cost, created_at)
+     SELECT gen_random_uuid(), $1, name, cost, $2 FROM unnest($3::text[], $4::int[]) AS x(name, cost)`,
+    [profile.id, createdAt, profile.rewards.map((r) => r.reward), profile.rewards.map((r) => r.pointsCost)],
   );
   // Everyone starts at the first shop, so the record screen opens on a real location.
   await client.query(

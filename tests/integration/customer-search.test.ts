@@ -5,6 +5,8 @@ import { createCustomer } from "@/lib/customers/create";
 import { suppressionHash } from "@/lib/customers/suppression";
 import { createContext } from "../support/factories";
 
+const ids = async (context: Awaited<ReturnType<typeof createContext>>, q: string) => (await searchCustomers(context, q)).hits.map((c) => c.id);
+
 async function seedShop() {
   const context = await createContext("staff");
   const tag = Math.random().toString(36).slice(2, 8).toUpperCase();
@@ -19,41 +21,92 @@ async function seedShop() {
 describe("searchCustomers", () => {
   it("finds by name fragment, email, phone and serial, most recently seen first", async () => {
     const { context, ada, adam, grace } = await seedShop();
-    expect((await searchCustomers(context, "ada")).map((c) => c.id)).toEqual([adam.id, ada.id]);
-    expect((await searchCustomers(context, "hopper")).map((c) => c.id)).toEqual([grace.id]);
-    expect((await searchCustomers(context, "7946")).map((c) => c.id)).toEqual([grace.id]);
+    expect(await ids(context, "ada")).toEqual([adam.id, ada.id]);
+    expect(await ids(context, "hopper")).toEqual([grace.id]);
+    expect(await ids(context, "7946")).toEqual([grace.id]);
     // Under 3 characters (no trigrams): searched among the most recently seen customers.
-    expect((await searchCustomers(context, "gR")).map((c) => c.id)).toEqual([grace.id]);
-    expect((await searchCustomers(context, grace.passSerial.slice(3))).map((c) => c.id)).toEqual([grace.id]);
-    expect(await searchCustomers(context, "   ")).toEqual([]);
+    expect(await ids(context, "gR")).toEqual([grace.id]);
+    expect(await ids(context, grace.passSerial.slice(3))).toEqual([grace.id]);
+    expect((await searchCustomers(context, "   ")).hits).toEqual([]);
   });
 
   it("ranks an exact serial, external id or email first and marks it exact", async () => {
     const { context, ada, adam } = await seedShop();
     // "…ADA" is also a fragment of "…ADAM", who was seen more recently; the exact serial wins.
-    const bySerial = await searchCustomers(context, ada.passSerial);
+    const { hits: bySerial } = await searchCustomers(context, ada.passSerial);
     expect(bySerial.map((c) => [c.id, c.exact])).toEqual([[ada.id, true], [adam.id, false]]);
-    const byExternal = await searchCustomers(context, ada.externalId ?? "");
+    const { hits: byExternal } = await searchCustomers(context, ada.externalId ?? "");
     expect(byExternal[0]).toMatchObject({ id: ada.id, exact: true });
-    const byEmail = await searchCustomers(context, "ADA@example.com");
+    const { hits: byEmail } = await searchCustomers(context, "ADA@example.com");
     expect(byEmail[0]).toMatchObject({ id: ada.id, exact: true, lifetimeSpend: "0.00" });
   });
 
   it("treats % and _ literally", async () => {
     const { context, grace } = await seedShop();
     expect(escapeLike("50%_off\\")).toBe("50\\%\\_off\\\\");
-    expect((await searchCustomers(context, "e_h@")).map((c) => c.id)).toEqual([grace.id]);
-    expect(await searchCustomers(context, "%")).toEqual([]);
+    expect(await ids(context, "e_h@")).toEqual([grace.id]);
+    expect(await ids(context, "%")).toEqual([]);
   });
 
   it("never returns another merchant's customers", async () => {
     const a = await seedShop();
     const b = await seedShop();
-    expect(await searchCustomers(b.context, a.ada.passSerial)).toEqual([]);
-    expect((await searchCustomers(b.context, "Lovelace")).map((c) => c.id)).toEqual([b.ada.id]);
+    expect(await ids(b.context, a.ada.passSerial)).toEqual([]);
+    expect(await ids(b.context, "Lovelace")).toEqual([b.ada.id]);
     expect(await getCustomerHit(b.context, a.ada.id)).toBeNull();
     expect(await getCustomerHit(b.context, "not-a-uuid")).toBeNull();
     expect((await getCustomerHit(a.context, a.ada.id))?.passSerial).toBe(a.ada.passSerial);
+  });
+});
+
+describe("searchCustomers: words, accents, phones, ranking", () => {
+  async function people() {
+    const context = await createContext("staff");
+    const m = context.merchantId;
+    const tag = Math.random().toString(36).slice(2, 8).toUpperCase();
+    const add = (name: string, minutesAgo: number, phone: string | null = null) =>
+      db.customer.create({ data: { merchantId: m, name, phone, passSerial: `BB-${tag}${name.length}${minutesAgo}`, pass: { create: { lastSeenAt: new Date(Date.now() - minutesAgo * 60_000) } } } });
+    return {
+      context,
+      jose: await add("José Hernández", 50, "+12125550570"),
+      martin: await add("Martín Brown", 40),
+      omar: await add("Omar Khan", 1),
+      bjorn: await add("Björn Baker", 30),
+      zoe: await add("Zoë Williams", 20),
+      obrien: await add("Siobhán O'Brien", 10, "+447700900123"),
+    };
+  }
+
+  it("matches every word in any order, ignoring accents and case", async () => {
+    const p = await people();
+    expect(await ids(p.context, "jose hernandez")).toEqual([p.jose.id]);
+    expect(await ids(p.context, "HERNANDEZ josé")).toEqual([p.jose.id]);
+    expect(await ids(p.context, "martin brown")).toEqual([p.martin.id]);
+    expect(await ids(p.context, "bjorn baker")).toEqual([p.bjorn.id]);
+    expect(await ids(p.context, "zoe williams")).toEqual([p.zoe.id]);
+    expect(await ids(p.context, "obrien")).toEqual([p.obrien.id]);
+    expect(await ids(p.context, "jose brown")).toEqual([]);
+  });
+
+  it("finds a phone however it is typed", async () => {
+    const p = await people();
+    for (const q of ["+12125550570", "2125550570", "555 0570", "(212) 555-0570", "+1 212 555 0570"]) {
+      expect(await ids(p.context, q), q).toEqual([p.jose.id]);
+    }
+    expect(await ids(p.context, "07700 900123")).toEqual([p.obrien.id]);
+    // A whole E.164 number is an exact match: a scan-like direct pick.
+    expect((await searchCustomers(p.context, "+1 212 555 0570")).hits[0]?.exact).toBe(true);
+  });
+
+  it("ranks word-start matches first and counts all matches", async () => {
+    const p = await people();
+    // Omar was seen most recently, but "mar" starts a word of Martín's name only.
+    expect(await ids(p.context, "mar")).toEqual([p.martin.id, p.omar.id]);
+    const few = await searchCustomers(p.context, "a", 2);
+    expect(few.hits).toHaveLength(2);
+    expect(few.total).toBeGreaterThan(2);
+    expect(few.totalIsCapped).toBe(false);
+    expect((await searchCustomers(p.context, "hernandez")).total).toBe(1);
   });
 });
 
@@ -64,6 +117,16 @@ describe("createCustomer", () => {
     expect(customer).toMatchObject({ name: "Neo", email: "neo@example.com", phone: null });
     expect(customer.passSerial).toMatch(/^PC-[A-Z2-9]{10}$/);
     expect(await db.auditLog.count({ where: { merchantId: context.merchantId, action: "customer.created", targetId: customer.id } })).toBe(1);
+  });
+
+  it("stores the phone in E.164 and follows the merchant's pass serial format", async () => {
+    const context = await createContext("staff");
+    await db.merchant.update({ where: { id: context.merchantId }, data: { passSerialPrefix: "BB", passSerialLength: 8 } });
+    const customer = await createCustomer(context, { name: "Dana", phone: "(212) 555-0570" });
+    expect(customer.phone).toBe("+12125550570");
+    expect(customer.passSerial).toMatch(/^BB-[A-Z2-9]{8}$/);
+    expect((await searchCustomers(context, "212 555 0570")).hits.map((h) => h.id)).toEqual([customer.id]);
+    await expect(createCustomer(context, { name: "X", phone: "12345" })).rejects.toMatchObject({ code: "VALIDATION", path: "phone" });
   });
 
   it("refuses suppressed identifiers, duplicates by email, and an empty form", async () => {

@@ -45,7 +45,7 @@ describe("recordManualEvent", () => {
 
   it("reads a back-dated time in the merchant's zone and refuses future times", async () => {
     const { context, customer } = await setup();
-    const result = await recordManualEvent(context, { customerId: customer.id, type: "purchase", amount: "$20", occurredAtLocal: "2025-01-15T10:45", data: { items: "2", orderId: "" } });
+    const result = await recordManualEvent(context, { customerId: customer.id, type: "purchase", amount: "$20", occurredAtLocal: "2025-01-15T10:45", data: { items: "2", orderId: "" }, confirmUnusual: true });
     if (result.status !== "created") throw new Error(JSON.stringify(result));
     expect(result.event.occurredAt).toBe("2025-01-15T15:45:00.000Z");
     expect(result.event.amount).toBe("20.00");

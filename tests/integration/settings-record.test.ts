@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createApiKey, listApiKeys, revokeApiKey } from "@/lib/api-keys/manage";
 import { hashApiKey } from "@/lib/auth/api-key-secret";
-import { getLoyaltySettings, saveLoyaltySettings } from "@/lib/loyalty/settings";
+import { ZodError } from "zod";
+import { getLoyaltySettings, loyaltySettingsSchema, previewLoyaltySettings, saveLoyaltySettings } from "@/lib/loyalty/settings";
 import { createContext } from "../support/factories";
 
 describe("API keys", () => {
@@ -45,7 +46,7 @@ describe("loyalty settings", () => {
   it("saves the points rule and tiers, recomputes every customer's tier, and audits it", async () => {
     const context = await createContext("owner");
     const m = context.merchantId;
-    expect(await getLoyaltySettings(context)).toEqual({ pointsPerCurrency: "1", tiers: [{ name: "Silver", minSpend: "500" }, { name: "Gold", minSpend: "1500" }] });
+    expect(await getLoyaltySettings(context)).toEqual({ pointsPerCurrency: "1", tiers: [{ name: "Silver", minSpend: "500" }, { name: "Gold", minSpend: "1500" }], maxPurchaseAmount: null });
     const mk = (spend: string, tier: string | null) => db.customer.create({ data: { merchantId: m, passSerial: `S-${Math.random()}`, pass: { create: { lifetimeSpend: spend, tier } } } });
     const low = await mk("99.99", null);
     const mid = await mk("500.00", "Silver");
@@ -53,10 +54,15 @@ describe("loyalty settings", () => {
     const other = await createContext("owner");
     const foreign = await db.customer.create({ data: { merchantId: other.merchantId, passSerial: "F-1", pass: { create: { lifetimeSpend: "2000", tier: "Gold" } } } });
 
-    const { settings, tiersChanged } = await saveLoyaltySettings(context, {
+    const next = {
       pointsPerCurrency: "2.5",
-      tiers: [{ name: "Platinum", minSpend: "1000" }, { name: "Bronze", minSpend: "100" }, { name: "Silver", minSpend: "400" }],
-    });
+      tiers: [{ name: "Bronze", minSpend: "100" }, { name: "Silver", minSpend: "400" }, { name: "Platinum", minSpend: "1000" }],
+      maxPurchaseAmount: "750",
+    };
+    // The owner is told before saving how many customers will move.
+    expect(await previewLoyaltySettings(context, next)).toEqual({ tiersChanged: 1 });
+    const { settings, tiersChanged } = await saveLoyaltySettings(context, next);
+    expect(settings.maxPurchaseAmount).toBe("750.00");
     expect(settings.tiers.map((t) => t.name)).toEqual(["Bronze", "Silver", "Platinum"]);
     expect(tiersChanged).toBe(1); // only the 1,600 customer: Gold → Platinum
     const tierOf = async (id: string) => (await db.customerPass.findFirstOrThrow({ where: { customerId: id } })).tier;
@@ -75,6 +81,24 @@ describe("loyalty settings", () => {
     const context = await createContext("owner");
     await expect(saveLoyaltySettings(context, { pointsPerCurrency: "-1", tiers: [] })).rejects.toThrow();
     await expect(saveLoyaltySettings(context, { pointsPerCurrency: "1", tiers: [{ name: "A", minSpend: "10" }, { name: "a", minSpend: "20" }] })).rejects.toThrow("different");
-    await expect(saveLoyaltySettings(context, { pointsPerCurrency: "1", tiers: [{ name: "A", minSpend: "10" }, { name: "B", minSpend: "10.00" }] })).rejects.toThrow("same spend");
+    await expect(saveLoyaltySettings(context, { pointsPerCurrency: "1", tiers: [{ name: "A", minSpend: "10" }, { name: "B", minSpend: "10.00" }] })).rejects.toThrow("each tier starts above");
+  });
+
+  it("names the field of every mistake and never throws anything else", async () => {
+    const context = await createContext("owner");
+    const paths = async (input: Parameters<typeof saveLoyaltySettings>[1]) => {
+      const parsed = loyaltySettingsSchema.safeParse(input);
+      expect(parsed.success).toBe(false);
+      await expect(saveLoyaltySettings(context, input)).rejects.toBeInstanceOf(ZodError);
+      return parsed.error?.issues.map((i) => i.path.join(".")).sort();
+    };
+    // Gold below Silver: refused at Gold's threshold, not saved in another order.
+    expect(await paths({ pointsPerCurrency: "1", tiers: [{ name: "Silver", minSpend: "500" }, { name: "Gold", minSpend: "227" }] })).toEqual(["tiers.1.minSpend"]);
+    expect(await paths({ pointsPerCurrency: "0", tiers: [] })).toEqual(["pointsPerCurrency"]);
+    expect(await paths({ pointsPerCurrency: "1001", tiers: [] })).toEqual(["pointsPerCurrency"]);
+    expect(await paths({ pointsPerCurrency: "abc", tiers: [{ name: "Silver", minSpend: "abc" }] })).toEqual(["pointsPerCurrency", "tiers.0.minSpend"]);
+    expect(await paths({ pointsPerCurrency: "1", tiers: [{ name: "Gold", minSpend: "1" }, { name: "gold", minSpend: "2" }] })).toEqual(["tiers.1.name"]);
+    expect(await paths({ pointsPerCurrency: "1", tiers: [], maxPurchaseAmount: "lots" })).toEqual(["maxPurchaseAmount"]);
+    expect(await getLoyaltySettings(context)).toMatchObject({ pointsPerCurrency: "1" });
   });
 });

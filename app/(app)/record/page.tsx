@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
+import { hasRole } from "@/lib/auth/roles";
 import { requirePageContext } from "@/lib/auth/session";
+import { listRewards } from "@/lib/rewards/catalogue";
 import { getCustomerHit } from "@/lib/customers/search";
 import { lastLocationId, listLocations } from "@/lib/locations/queries";
 import { PageHeader } from "@/components/ui/card";
@@ -11,10 +13,11 @@ export default async function RecordPage({ searchParams }: { searchParams: Promi
   const context = await requirePageContext("staff");
   const { customer } = await searchParams;
   // A bad or foreign id in the link is dropped, not an error: the search is shown instead.
-  const [initialCustomer, locations, lastLocation] = await Promise.all([
+  const [initialCustomer, locations, lastLocation, rewards] = await Promise.all([
     typeof customer === "string" ? getCustomerHit(context, customer) : null,
     listLocations(context),
     lastLocationId(context),
+    listRewards(context, { activeOnly: true }),
   ]);
   return (
     <div className="mx-auto max-w-3xl">
@@ -25,6 +28,8 @@ export default async function RecordPage({ searchParams }: { searchParams: Promi
         lastLocationId={locations.some((l) => l.id === lastLocation) ? lastLocation : null}
         currency={context.merchant.currency}
         timeZone={context.merchant.timeZone}
+        rewards={rewards}
+        canTypeReward={hasRole(context.user.role, "manager")}
       />
     </div>
   );

@@ -1,3 +1,5 @@
+import { formatPhone } from "@/lib/customers/identifiers";
+import { phoneRegionFor } from "@/lib/customers/region";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -44,7 +46,7 @@ export default async function CustomerPage({ params, searchParams }: {
       <div className="mb-5 flex flex-wrap items-start justify-between gap-3">
         <div className="min-w-0">
           <h1 className="text-2xl font-semibold tracking-tight">{displayName}</h1>
-          <p className="mt-1 text-stone-600">{[customer.email, customer.phone].filter(Boolean).join(" · ") || "No contact details"}</p>
+          <p className="mt-1 text-stone-600">{[customer.email, customer.phone && formatPhone(customer.phone, phoneRegionFor(context.merchant.timeZone))].filter(Boolean).join(" · ") || "No contact details"}</p>
           <p className="mt-1 text-sm text-stone-500">
             First seen {when(customer.firstSeenAt)} · Last seen {when(customer.lastSeenAt)}
             {customer.externalId && <> · External ID <span className="font-mono">{customer.externalId}</span></>}

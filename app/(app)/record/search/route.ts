@@ -9,8 +9,8 @@ export async function GET(request: NextRequest) {
   try {
     const context = await requireContext("staff");
     const query = request.nextUrl.searchParams.get("q") ?? "";
-    const customers = await searchCustomers(context, query, 8);
-    return NextResponse.json({ customers }, { headers: { "Cache-Control": "no-store" } });
+    const { hits, total, totalIsCapped } = await searchCustomers(context, query, 8);
+    return NextResponse.json({ customers: hits, total, totalIsCapped }, { headers: { "Cache-Control": "no-store" } });
   } catch (error) {
     if (isAppError(error)) return NextResponse.json({ error: { code: error.code, message: error.message } }, { status: error.status });
     console.error("[record/search] unexpected error", error);

@@ -2,7 +2,12 @@
 
 import { revalidatePath } from "next/cache";
 import { actionClient } from "@/lib/actions/client";
-import { loyaltySettingsSchema, saveLoyaltySettings } from "@/lib/loyalty/settings";
+import { loyaltySettingsSchema, previewLoyaltySettings, saveLoyaltySettings } from "@/lib/loyalty/settings";
+
+export const previewLoyaltyAction = actionClient
+  .metadata({ action: "settings.loyalty.preview", minRole: "owner" })
+  .inputSchema(loyaltySettingsSchema)
+  .action(async ({ parsedInput, ctx }) => previewLoyaltySettings(ctx.context, parsedInput));
 
 export const saveLoyaltyAction = actionClient
   .metadata({ action: "settings.loyalty", minRole: "owner" })
