@@ -19,5 +19,5 @@ export async function GET(request: Request) {
         "Cache-Control": "no-store",
       },
     });
-  });
+  }, request);
 }

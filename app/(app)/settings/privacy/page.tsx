@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { requirePageContext } from "@/lib/auth/session";
 import { listSuppressions, SUPPRESSION_KIND_LABELS, type SuppressionKind } from "@/lib/customers/suppression";
 import { formatLocal } from "@/lib/time";
+import { countOf, NOUNS } from "@/lib/plural";
 import { Card, EmptyState } from "@/components/ui/card";
 import { LiftSuppressionButton } from "@/components/settings/lift-suppression-button";
 
@@ -43,7 +44,7 @@ export default async function PrivacyPage() {
                     <td className="py-2 pr-3">{SUPPRESSION_KIND_LABELS[row.kind as SuppressionKind] ?? row.kind}</td>
                     <td className="hidden py-2 pr-3 md:table-cell">
                       {row.auditLogId ? <span className="font-mono text-xs">{row.auditLogId}</span> : "—"}
-                      {row.receipt?.eventsRemoved != null && <span className="block text-xs text-stone-500">{row.receipt.eventsRemoved} events removed</span>}
+                      {row.receipt?.eventsRemoved != null && <span className="block text-xs text-stone-500">{countOf(row.receipt.eventsRemoved, NOUNS.event)} removed</span>}
                     </td>
                     <td className="py-2 text-right">
                       {row.liftedAt
