@@ -22,6 +22,7 @@ test("staff reach the list's edges and get pages that say where they are", async
   const response = await page.goto("/customers/export");
   expect(response?.status()).toBe(403);
   await expect(page.getByRole("heading", { name: "You don’t have access to this page" })).toBeVisible();
+  await expect(page.locator("main")).toHaveCount(1);
 
   const missing = await page.goto("/customers/00000000-0000-4000-8000-000000000000");
   expect(missing?.status()).toBe(404);
