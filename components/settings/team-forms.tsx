@@ -6,6 +6,7 @@ import { addMemberAction, changeRoleAction, setDisabledAction } from "@/app/(app
 import { ROLE_LABELS, ROLES, type Role } from "@/lib/auth/roles";
 import { Button } from "@/components/ui/button";
 import { ConfirmPanel } from "@/components/ui/confirm";
+import { PasswordField } from "@/components/ui/password-field";
 import { Field, Input, Select } from "@/components/ui/field";
 import { actionErrorMessage, fieldErrors } from "@/components/ui/action-errors";
 
@@ -43,7 +44,7 @@ export function AddMemberForm() {
           {ROLES.map((role) => <option key={role} value={role}>{ROLE_LABELS[role]}</option>)}
         </Select>
       </Field>
-      <Field label="Initial password" error={errors.password}><Input name="password" type="text" autoComplete="new-password" required minLength={10} /></Field>
+      <PasswordField label="Initial password" name="password" error={errors.password} />
       {serverError && serverError.path !== "email" && <p role="alert" className="text-sm text-red-700">{actionErrorMessage(serverError)}</p>}
       {done && <p role="status" className="text-sm text-green-700">{done}</p>}
       <Button type="submit" disabled={isPending}>{isPending ? "Adding…" : "Add member"}</Button>
