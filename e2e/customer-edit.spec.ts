@@ -46,8 +46,8 @@ test("a manager edits contact details: another customer's email and a blank reco
   await expect(page.getByRole("heading", { name: "Edited Name" })).toBeVisible();
 
   // The history's date range the wrong way round says so.
-  await page.getByLabel("From").fill("2025-06-05");
-  await page.getByLabel("To").fill("2025-06-01");
+  await page.getByLabel("From", { exact: true }).fill("2025-06-05");
+  await page.getByLabel("To", { exact: true }).fill("2025-06-01");
   await page.getByRole("button", { name: "Apply" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "is after “To”" })).toBeVisible();
 });
