@@ -1,9 +1,15 @@
-import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { NoBrowserError, resolveBrowser } from "./scripts/browser";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
-// Debian's Chromium where installed (offline machines cannot download Playwright's build).
-const chromium = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
+
+// Which Chromium: see scripts/browser.ts (CHROMIUM_PATH, Playwright's own, Debian's, @sparticuz/chromium).
+// One clear line instead of one stack trace per spec when there is none.
+const browser = await resolveBrowser().catch((e: unknown) => {
+  if (!(e instanceof NoBrowserError)) throw e;
+  console.error(`No browser for Playwright: ${e.message}`);
+  process.exit(1);
+});
 
 export default defineConfig({
   testDir: "e2e",
@@ -16,10 +22,7 @@ export default defineConfig({
     baseURL: `http://localhost:${PORT}`,
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
-    launchOptions: {
-      executablePath: chromium,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-    },
+    launchOptions: { executablePath: browser.executablePath, args: browser.args },
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
   webServer: {

@@ -133,12 +133,13 @@ test("an owner sees the deletion receipt, lifts a block and reads it in the audi
   await expect(page).toHaveURL(/\/customers\?deleted=1/);
 
   await page.goto("/settings/privacy");
-  const rows = page.getByTestId("suppression-row");
+  // One row per deletion, with one Lift that asks first (no browser confirm()).
+  const rows = page.getByTestId("deletion-row");
   await expect(rows.first()).toBeVisible();
   const liftable = rows.filter({ has: page.getByRole("button", { name: /Lift the block/ }) });
   const before = await liftable.count();
-  page.once("dialog", (confirm) => void confirm.accept());
   await liftable.first().getByRole("button", { name: /Lift the block/ }).click();
+  await page.getByRole("group", { name: /Lift the block/ }).getByRole("button", { name: "Lift block" }).click();
   await expect(liftable).toHaveCount(before - 1);
 
   await page.goto("/settings/audit-log");

@@ -14,7 +14,9 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
+  // Hashing the password takes a while when the machine is busy (2 shared cores run the build,
+  // the server and two browsers), so allow more than the default 5 s here.
+  await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible({ timeout: 20_000 });
 }
 
 export function uniqueEmail(label: string) {

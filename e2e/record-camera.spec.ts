@@ -1,5 +1,5 @@
-import { existsSync } from "node:fs";
 import { expect, test } from "@playwright/test";
+import { BROWSER_ARGS, resolveBrowser } from "../scripts/browser";
 import { signIn, USERS } from "./helpers";
 
 const SHOTS = "test-results/record-screens";
@@ -11,8 +11,8 @@ test.use({
   viewport: { width: 768, height: 1024 },
   permissions: ["camera"],
   launchOptions: {
-    executablePath: process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined),
-    args: ["--no-sandbox", "--disable-gpu", "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream"],
+    executablePath: (await resolveBrowser()).executablePath,
+    args: [...BROWSER_ARGS, "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream"],
   },
 });
 

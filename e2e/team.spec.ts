@@ -21,13 +21,26 @@ test("owner adds a staff member, changes the role, and disabling ends their sess
   await signIn(member, email, "first-day-password");
   expect((await member.goto("/reports"))?.status()).toBe(403);
 
-  // Promote to manager: takes effect on the member's next request, no re-login needed.
+  // Promote to manager, after saying what it means: takes effect on the member's next request.
   await row.getByLabel("Role for Bea Barista").selectOption("manager");
+  const roleConfirm = row.getByRole("group", { name: "Change Bea Barista’s role" });
+  await expect(roleConfirm).toContainText("Make Bea Barista manager?");
+  await roleConfirm.getByRole("button", { name: "Make manager" }).click();
   await expect(row.getByLabel("Role for Bea Barista")).toHaveValue("manager");
   await expect.poll(async () => (await member.goto("/reports"))?.status()).toBe(200);
 
+  // "Team (N)" counts members who can sign in; disabling asks first, and Cancel changes nothing.
+  const teamCount = async () => Number((await owner.getByRole("heading", { name: /^Team \(\d+\)$/ }).textContent())?.match(/\d+/)?.[0]);
+  const before = await teamCount();
   await row.getByRole("button", { name: "Disable" }).click();
+  const disableConfirm = row.getByRole("group", { name: "Disable Bea Barista" });
+  await expect(disableConfirm).toContainText("signed out at once");
+  await disableConfirm.getByRole("button", { name: "Cancel" }).click();
+  await expect(row.getByText("Disabled")).toHaveCount(0);
+  await row.getByRole("button", { name: "Disable" }).click();
+  await row.getByRole("group", { name: "Disable Bea Barista" }).getByRole("button", { name: "Disable member" }).click();
   await expect(row.getByText("Disabled")).toBeVisible();
+  await expect.poll(teamCount).toBe(before - 1);
   await member.goto("/customers");
   await expect(member).toHaveURL(/\/login/);
 

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { requirePageContext } from "@/lib/auth/session";
 import { merchantOverview } from "@/lib/reports/overview";
 import { formatCount, formatMoney } from "@/lib/format";
+import { countOf, NOUNS } from "@/lib/plural";
 import { Card, EmptyState, PageHeader, Stat } from "@/components/ui/card";
 import { buttonClass } from "@/components/ui/button";
 import { DailyActivityChart } from "@/components/charts/daily-activity-chart";
@@ -30,7 +31,7 @@ export default async function OverviewPage() {
             <Stat label="Customers" value={formatCount(overview.customers)} />
             <Stat label="Active in 30 days" value={formatCount(overview.activeCustomers30d)} />
             <Stat label="Events this month" value={formatCount(overview.eventsThisMonth)} />
-            <Stat label="Sales this month" value={formatMoney(overview.revenueThisMonth, currency)} hint={`${formatCount(overview.purchasesThisMonth)} purchases`} />
+            <Stat label="Sales this month" value={formatMoney(overview.revenueThisMonth, currency)} hint={countOf(overview.purchasesThisMonth, NOUNS.purchase)} />
           </div>
           <Card title="Events per day, last 30 days">
             <DailyActivityChart data={overview.daily} />

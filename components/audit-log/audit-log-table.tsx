@@ -8,6 +8,7 @@ import { auditActionLabel, auditDetailsText } from "@/lib/audit-log/labels";
 import { PAGE_SIZES } from "@/lib/customers/list-params";
 import type { Paged } from "@/lib/paging";
 import { formatLocal } from "@/lib/time";
+import { NOUNS } from "@/lib/plural";
 import { DataTable, type DataTableFeatures } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/card";
 import { buttonClass } from "@/components/ui/button";
@@ -52,7 +53,7 @@ export function AuditLogTable({ result, timeZone, filtered }: { result: Paged<Au
       getRowId={(row) => row.id}
       pageSizes={PAGE_SIZES}
       caption="Audit log"
-      noun="entries"
+      noun={NOUNS.entry}
       empty={filtered
         ? <EmptyState title="No entries match these filters" action={<Link href="/settings/audit-log" className={buttonClass("secondary")}>Clear filters</Link>} />
         : <EmptyState title="Nothing logged yet">Sign-ins, team changes, exports and deletions appear here.</EmptyState>}

@@ -13,15 +13,19 @@ import { DialogButton } from "./dialog-button";
 interface Contact { id: string; name: string | null; email: string | null; phone: string | null; externalId: string | null; passSerial: string }
 
 export function EditContactButton({ customer }: { customer: Contact }) {
+  const [saved, setSaved] = useState(false);
   return (
-    <DialogButton label="Edit details" title="Edit contact details" icon={<Pencil aria-hidden className="size-4" />}>
-      {(close) => <EditContactForm customer={customer} onDone={close} />}
-    </DialogButton>
+    <span className="inline-flex items-center gap-2">
+      <DialogButton label="Edit details" title="Edit contact details" icon={<Pencil aria-hidden className="size-4" />}>
+        {(close) => <EditContactForm customer={customer} onEditing={() => setSaved(false)} onDone={() => { setSaved(true); close(); }} onCancel={close} />}
+      </DialogButton>
+      {saved && <span role="status" className="text-sm text-green-700">Saved</span>}
+    </span>
   );
 }
 
-function EditContactForm({ customer, onDone }: { customer: Contact; onDone: () => void }) {
-  const { execute, result, isPending } = useAction(updateContactAction, { onSuccess: onDone });
+function EditContactForm({ customer, onEditing, onDone, onCancel }: { customer: Contact; onEditing: () => void; onDone: () => void; onCancel: () => void }) {
+  const { execute, result, isPending } = useAction(updateContactAction, { onExecute: onEditing, onSuccess: onDone });
   const errors = formErrors(result, ["name", "email", "phone", "externalId"]);
   return (
     <form
@@ -41,7 +45,7 @@ function EditContactForm({ customer, onDone }: { customer: Contact; onDone: () =
       </Field>
       {errors.form && <p role="alert" className="text-sm text-red-700">{errors.form}</p>}
       <div className="flex justify-end gap-2">
-        <Button variant="ghost" onClick={onDone}>Cancel</Button>
+        <Button variant="ghost" onClick={onCancel}>Cancel</Button>
         <Button type="submit" disabled={isPending}>{isPending ? "Saving…" : "Save"}</Button>
       </div>
     </form>

@@ -8,6 +8,7 @@ import type { CustomerListRow } from "@/lib/customers/list";
 import { phoneRegionFor } from "@/lib/customers/region";
 import { PAGE_SIZES } from "@/lib/customers/list-params";
 import { formatCount, formatMoney } from "@/lib/format";
+import { NOUNS } from "@/lib/plural";
 import type { Paged } from "@/lib/paging";
 import { formatLocal } from "@/lib/time";
 import { DataTable, type DataTableFeatures } from "@/components/ui/data-table";
@@ -86,7 +87,7 @@ export function CustomerTable({ result, sort, currency, timeZone, empty }: {
       sort={sort}
       empty={empty}
       caption="Customers"
-      noun="customers"
+      noun={NOUNS.customer}
     />
   );
 }

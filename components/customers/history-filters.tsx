@@ -3,7 +3,7 @@
 import Form from "next/form";
 import Link from "next/link";
 import { useRef } from "react";
-import { HISTORY_EVENT_TYPES, type HistoryParams } from "@/lib/customers/history-params";
+import { HISTORY_EVENT_TYPES, historyRangeProblem, type HistoryParams } from "@/lib/customers/history-params";
 import { EVENT_REGISTRY } from "@/lib/events/registry";
 import { buttonClass } from "@/components/ui/button";
 
@@ -13,6 +13,7 @@ const CONTROL = "block w-full min-h-11 rounded-lg border border-stone-300 bg-whi
 export function HistoryFilters({ customerId, params }: { customerId: string; params: HistoryParams }) {
   const formRef = useRef<HTMLFormElement>(null);
   const filtered = Boolean(params.type || params.from || params.to);
+  const rangeProblem = historyRangeProblem(params);
   return (
     <Form ref={formRef} action={`/customers/${customerId}`} scroll={false} className="mb-3 grid grid-cols-2 gap-2 sm:grid-cols-[minmax(12rem,1fr)_11rem_11rem_auto] lg:max-w-3xl" aria-label="Filter history">
       <label className="col-span-2 block text-sm sm:col-span-1">
@@ -34,6 +35,7 @@ export function HistoryFilters({ customerId, params }: { customerId: string; par
         <button type="submit" className={buttonClass("secondary", "md", "flex-1")}>Apply</button>
         {filtered && <Link href={`/customers/${customerId}#history`} scroll={false} className={buttonClass("ghost")}>Clear</Link>}
       </div>
+      {rangeProblem && <p role="alert" className="col-span-2 text-sm text-red-700 sm:col-span-4">{rangeProblem}</p>}
     </Form>
   );
 }

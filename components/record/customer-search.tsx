@@ -6,6 +6,7 @@ import { useCallback, useEffect, useId, useRef, useState } from "react";
 import type { CustomerSearchHit } from "@/lib/customers/search";
 import { formatPhone } from "@/lib/customers/identifiers";
 import { formatCount } from "@/lib/format";
+import { countOf, NOUNS } from "@/lib/plural";
 import { Button } from "@/components/ui/button";
 import { CameraScanButton } from "./camera-scan";
 import { NewCustomerForm } from "./new-customer-form";
@@ -171,7 +172,7 @@ export function CustomerSearch({ onSelect }: { onSelect: (customer: CustomerSear
                     </span>
                     <span className="shrink-0 text-right">
                       <span className="block font-mono text-sm">{hit.passSerial}</span>
-                      <span className="block text-xs text-stone-500">{hit.visitCount} visits · {hit.pointsBalance} pts{hit.tier ? ` · ${hit.tier}` : ""}</span>
+                      <span className="block text-xs text-stone-500">{countOf(hit.visitCount, NOUNS.visit)} · {formatCount(hit.pointsBalance)} pts{hit.tier ? ` · ${hit.tier}` : ""}</span>
                     </span>
                   </button>
                 </li>

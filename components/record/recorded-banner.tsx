@@ -7,6 +7,7 @@ import { undoEventAction } from "@/app/(app)/record/actions";
 import { recordedSummary } from "@/lib/record/summary";
 import type { PassState } from "@/lib/events/types";
 import { formatCount } from "@/lib/format";
+import { countOf, NOUNS } from "@/lib/plural";
 import { actionErrorMessage } from "@/components/ui/action-errors";
 import { connectionErrorMessage } from "@/components/ui/connection-error";
 import { Button, buttonClass } from "@/components/ui/button";
@@ -65,7 +66,7 @@ export function RecordedBanner({ recorded, previousTier, customerLabel, currency
               {summary.warning && <p className="mt-1 text-sm font-medium text-amber-800" data-testid="recorded-warning">{summary.warning}</p>}
               {pass.tier && pass.tier !== previousTier && <p className="mt-1 font-semibold text-green-900">Reached {pass.tier}!</p>}
               <p className="mt-1 text-sm text-green-900">
-                Now {formatCount(pass.pointsBalance)} points · {formatCount(pass.visitCount)} visits{pass.tier ? ` · ${pass.tier}` : ""}
+                Now {countOf(pass.pointsBalance, NOUNS.point)} · {countOf(pass.visitCount, NOUNS.visit)}{pass.tier ? ` · ${pass.tier}` : ""}
               </p>
             </>
           )}

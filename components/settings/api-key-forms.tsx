@@ -7,6 +7,7 @@ import { createApiKeyAction, revokeApiKeyAction } from "@/app/(app)/settings/api
 import { actionErrorMessage, fieldErrors } from "@/components/ui/action-errors";
 import { connectionErrorMessage } from "@/components/ui/connection-error";
 import { Button } from "@/components/ui/button";
+import { ConfirmPanel } from "@/components/ui/confirm";
 import { Field, Input } from "@/components/ui/field";
 
 export function CopyButton({ text, label = "Copy" }: { text: string; label?: string }) {
@@ -80,13 +81,16 @@ export function RevokeApiKeyButton({ id, name }: { id: string; name: string }) {
   const { execute, result, isPending, status } = useAction(revokeApiKeyAction, { onSuccess: () => setConfirming(false) });
   if (!confirming) return <Button variant="secondary" onClick={() => setConfirming(true)}>Revoke</Button>;
   return (
-    <div role="group" aria-label={`Revoke ${name}`} className="flex w-full flex-wrap items-center gap-2 rounded-lg bg-red-50 p-2 sm:w-auto">
-      <span className="text-sm text-red-900">Systems using “{name}” stop working at once.</span>
-      <Button variant="danger" disabled={isPending} onClick={() => execute({ id })}>{isPending ? "Revoking…" : "Revoke key"}</Button>
-      <Button variant="ghost" onClick={() => setConfirming(false)} autoFocus>Cancel</Button>
-      {(result.serverError || connectionErrorMessage(status, result)) && (
-        <p role="alert" className="w-full text-sm text-red-700">{result.serverError ? actionErrorMessage(result.serverError) : connectionErrorMessage(status, result, "Not revoked")}</p>
-      )}
-    </div>
+    <ConfirmPanel
+      label={`Revoke ${name}`}
+      confirmLabel="Revoke key"
+      pendingLabel="Revoking…"
+      isPending={isPending}
+      error={result.serverError ? actionErrorMessage(result.serverError) : connectionErrorMessage(status, result, "Not revoked")}
+      onConfirm={() => execute({ id })}
+      onCancel={() => setConfirming(false)}
+    >
+      Systems using “{name}” stop working at once.
+    </ConfirmPanel>
   );
 }

@@ -1,25 +1,30 @@
 "use client";
 
 import { useAction } from "next-safe-action/hooks";
+import { useState } from "react";
 import { liftSuppressionAction } from "@/app/(app)/settings/privacy/actions";
 import { Button } from "@/components/ui/button";
+import { ConfirmPanel } from "@/components/ui/confirm";
 import { actionErrorMessage } from "@/components/ui/action-errors";
 
-export function LiftSuppressionButton({ suppressionId, kind }: { suppressionId: string; kind: string }) {
-  const { execute, result, isPending } = useAction(liftSuppressionAction);
+/** Lifts every block of one deletion: that person's pass, email, phone and external id. */
+export function LiftSuppressionButton({ deletionId, who }: { deletionId: string; who: string }) {
+  const [confirming, setConfirming] = useState(false);
+  const { execute, result, isPending } = useAction(liftSuppressionAction, { onSuccess: () => setConfirming(false) });
+  if (!confirming) {
+    return <Button variant="secondary" aria-label={`Lift the block on ${who}`} onClick={() => setConfirming(true)}>Lift</Button>;
+  }
   return (
-    <div className="inline-flex flex-col items-end gap-1">
-      <Button
-        variant="secondary"
-        disabled={isPending}
-        aria-label={`Lift the block on this ${kind.toLowerCase()}`}
-        onClick={() => {
-          if (window.confirm("Lift this block? New events with this identifier will create a customer again.")) execute({ suppressionId });
-        }}
-      >
-        {isPending ? "Lifting…" : "Lift"}
-      </Button>
-      {result.serverError && <p role="alert" className="text-xs text-red-700">{actionErrorMessage(result.serverError)}</p>}
-    </div>
+    <ConfirmPanel
+      label={`Lift the block on ${who}`}
+      confirmLabel="Lift block"
+      pendingLabel="Lifting…"
+      isPending={isPending}
+      error={result.serverError ? actionErrorMessage(result.serverError) : undefined}
+      onConfirm={() => execute({ deletionId })}
+      onCancel={() => setConfirming(false)}
+    >
+      New events with this person’s pass, email, phone or external ID will create a customer again.
+    </ConfirmPanel>
   );
 }

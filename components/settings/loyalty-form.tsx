@@ -6,6 +6,7 @@ import { useState } from "react";
 import { previewLoyaltyAction, saveLoyaltyAction } from "@/app/(app)/settings/loyalty/actions";
 import { pointsForPurchase, type Tier } from "@/lib/loyalty/rules";
 import { formatCount, formatMoney } from "@/lib/format";
+import { countOf, NOUNS, pluralWord } from "@/lib/plural";
 import { actionErrorMessage } from "@/components/ui/action-errors";
 import { connectionErrorMessage } from "@/components/ui/connection-error";
 import { Button } from "@/components/ui/button";
@@ -33,7 +34,7 @@ function issuesByPath(validationErrors: unknown): Map<string, string> {
   return out;
 }
 
-const customers = (n: number) => `${formatCount(n)} customer${n === 1 ? "" : "s"}`;
+const customers = (n: number) => countOf(n, NOUNS.customer);
 
 export function LoyaltyForm({ initial, currency }: { initial: { pointsPerCurrency: string; tiers: Tier[]; maxPurchaseAmount: string | null }; currency: string }) {
   const [rate, setRate] = useState(initial.pointsPerCurrency);
@@ -85,7 +86,7 @@ export function LoyaltyForm({ initial, currency }: { initial: { pointsPerCurrenc
         <Field
           label={`Points per 1 ${currency} spent`}
           error={errors.get("pointsPerCurrency")}
-          hint={example !== null ? `A ${formatMoney(EXAMPLE_AMOUNT, currency)} purchase earns ${example} points (rounded down per purchase).` : undefined}
+          hint={example !== null ? `A ${formatMoney(EXAMPLE_AMOUNT, currency)} purchase earns ${example} ${pluralWord(Number(example.replace(/,/g, "")), NOUNS.point)} (rounded down per purchase).` : undefined}
         >
           <Input value={rate} inputMode="decimal" onChange={(e) => { setSaved(null); setRate(e.target.value); }} required />
         </Field>

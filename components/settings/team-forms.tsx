@@ -5,6 +5,8 @@ import { useRef, useState } from "react";
 import { addMemberAction, changeRoleAction, setDisabledAction } from "@/app/(app)/settings/team/actions";
 import { ROLE_LABELS, ROLES, type Role } from "@/lib/auth/roles";
 import { Button } from "@/components/ui/button";
+import { ConfirmPanel } from "@/components/ui/confirm";
+import { PasswordField } from "@/components/ui/password-field";
 import { Field, Input, Select } from "@/components/ui/field";
 import { actionErrorMessage, fieldErrors } from "@/components/ui/action-errors";
 
@@ -42,7 +44,7 @@ export function AddMemberForm() {
           {ROLES.map((role) => <option key={role} value={role}>{ROLE_LABELS[role]}</option>)}
         </Select>
       </Field>
-      <Field label="Initial password" error={errors.password}><Input name="password" type="text" autoComplete="new-password" required minLength={10} /></Field>
+      <PasswordField label="Initial password" name="password" error={errors.password} />
       {serverError && serverError.path !== "email" && <p role="alert" className="text-sm text-red-700">{actionErrorMessage(serverError)}</p>}
       {done && <p role="status" className="text-sm text-green-700">{done}</p>}
       <Button type="submit" disabled={isPending}>{isPending ? "Adding…" : "Add member"}</Button>
@@ -50,11 +52,51 @@ export function AddMemberForm() {
   );
 }
 
+const ROLE_CONSEQUENCE: Record<Role, string> = {
+  staff: "they will only record events and look up customers",
+  manager: "they will also import, build segments, read reports and delete customers",
+  owner: "they will also manage settings, the team and API keys",
+};
+
+/** Role and access of one member; changing the role and disabling ask first (ConfirmPanel). */
 export function MemberControls({ member, isSelf }: { member: { id: string; name: string; role: Role; disabled: boolean }; isSelf: boolean }) {
-  const role = useAction(changeRoleAction);
-  const access = useAction(setDisabledAction);
+  const [confirming, setConfirming] = useState<{ kind: "role"; role: Role } | { kind: "disable" } | null>(null);
+  const done = { onSuccess: () => setConfirming(null) };
+  const role = useAction(changeRoleAction, done);
+  const access = useAction(setDisabledAction, done);
   const error = role.result.serverError ?? access.result.serverError;
   if (isSelf) return <span className="text-sm text-stone-600">{ROLE_LABELS[member.role]}</span>;
+  if (confirming?.kind === "role") {
+    const next = confirming.role;
+    return (
+      <ConfirmPanel
+        label={`Change ${member.name}’s role`}
+        confirmLabel={`Make ${ROLE_LABELS[next].toLowerCase()}`}
+        pendingLabel="Changing…"
+        isPending={role.isPending}
+        error={error ? actionErrorMessage(error) : undefined}
+        onConfirm={() => role.execute({ userId: member.id, role: next })}
+        onCancel={() => setConfirming(null)}
+      >
+        Make {member.name} {ROLE_LABELS[next].toLowerCase()}? {ROLE_CONSEQUENCE[next].replace(/^./, (c) => c.toUpperCase())}.
+      </ConfirmPanel>
+    );
+  }
+  if (confirming?.kind === "disable") {
+    return (
+      <ConfirmPanel
+        label={`Disable ${member.name}`}
+        confirmLabel="Disable member"
+        pendingLabel="Disabling…"
+        isPending={access.isPending}
+        error={error ? actionErrorMessage(error) : undefined}
+        onConfirm={() => access.execute({ userId: member.id, disabled: true })}
+        onCancel={() => setConfirming(null)}
+      >
+        {member.name} is signed out at once and can’t sign in until enabled again.
+      </ConfirmPanel>
+    );
+  }
   return (
     <div className="flex flex-wrap items-center gap-2">
       <label className="sr-only" htmlFor={`role-${member.id}`}>Role for {member.name}</label>
@@ -63,14 +105,14 @@ export function MemberControls({ member, isSelf }: { member: { id: string; name:
         className="w-32"
         value={member.role}
         disabled={role.isPending || member.disabled}
-        onChange={(event) => role.execute({ userId: member.id, role: event.target.value as Role })}
+        onChange={(event) => setConfirming({ kind: "role", role: event.target.value as Role })}
       >
         {ROLES.map((r) => <option key={r} value={r}>{ROLE_LABELS[r]}</option>)}
       </Select>
       <Button
         variant={member.disabled ? "secondary" : "danger"}
         disabled={access.isPending}
-        onClick={() => access.execute({ userId: member.id, disabled: !member.disabled })}
+        onClick={() => (member.disabled ? access.execute({ userId: member.id, disabled: false }) : setConfirming({ kind: "disable" }))}
       >
         {member.disabled ? "Enable" : "Disable"}
       </Button>

@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { signOut } from "next-auth/react";
 import { Button } from "@/components/ui/button";
 
@@ -24,6 +25,7 @@ export function UserMenu({ name, email, roleLabel, compact = false }: { name: st
         <p className="truncate text-sm font-medium">{name}</p>
         <p className="truncate text-xs text-stone-500">{email}</p>
         <p className="mb-3 text-xs text-stone-500">{roleLabel}</p>
+        <Link href="/account" className="mb-2 block rounded-lg px-2 py-2 text-sm font-medium text-stone-800 hover:bg-stone-100">Change password</Link>
         <Button variant="secondary" className="w-full" onClick={() => signOut({ callbackUrl: "/login" })}>
           Sign out
         </Button>

@@ -16,9 +16,11 @@ import {
 } from "@tanstack/react-table";
 import { clsx } from "clsx";
 import { ArrowDown, ArrowUp, ArrowUpDown, ChevronLeft, ChevronRight } from "lucide-react";
+import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useTransition, type ReactNode } from "react";
 import { formatCount } from "@/lib/format";
+import { countOf, NOUNS, pluralWord, type Noun } from "@/lib/plural";
 import type { Paged } from "@/lib/paging";
 
 export interface DataTableColumnMeta {
@@ -69,7 +71,8 @@ export interface DataTableProps<TData extends RowData> {
   empty: ReactNode;
   caption: string;
   /** Noun for the summary line, e.g. "customers". */
-  noun?: string;
+  /** What the rows are, counted in the footer ("1 of 1 customer"). */
+  noun?: Noun;
   urlKeys?: Partial<DataTableUrlKeys>;
 }
 
@@ -78,7 +81,7 @@ function apply<T>(updater: Updater<T>, current: T): T {
 }
 
 export function DataTable<TData extends RowData>(props: DataTableProps<TData>) {
-  const { columns, result, pageSizes, sort, empty, caption, noun = "rows" } = props;
+  const { columns, result, pageSizes, sort, empty, caption, noun = NOUNS.row } = props;
   const { data, count, countIsCapped, page, pageSize } = result;
   const keys = { ...DEFAULT_KEYS, ...props.urlKeys };
   const router = useRouter();
@@ -126,6 +129,16 @@ export function DataTable<TData extends RowData>(props: DataTableProps<TData>) {
 
   const first = count === 0 ? 0 : (page - 1) * pageSize + 1;
   const last = Math.min(count, (page - 1) * pageSize + data.length);
+  // A page number beyond the rows (an old link, a hand-edited URL): say so, not "no rows yet".
+  const lastPage = Math.max(1, Math.ceil(count / pageSize));
+  const pastTheEnd = data.length === 0 && count > 0 && page > lastPage;
+  const lastPageHref = () => {
+    const next = new URLSearchParams(searchParams.toString());
+    if (lastPage > 1) next.set(keys.page, String(lastPage));
+    else next.delete(keys.page);
+    const query = next.toString();
+    return query ? `${pathname}?${query}` : pathname;
+  };
 
   const sortable = table.getAllLeafColumns().filter((column) => column.getCanSort());
 
@@ -209,12 +222,21 @@ export function DataTable<TData extends RowData>(props: DataTableProps<TData>) {
             ))}
           </tbody>
         </table>
-        {data.length === 0 && <div className="border-t border-stone-100 p-2">{empty}</div>}
+        {data.length === 0 && !pastTheEnd && <div className="border-t border-stone-100 p-2">{empty}</div>}
+        {pastTheEnd && (
+          <div role="status" className="border-t border-stone-100 px-4 py-8 text-center">
+            <p className="font-medium text-stone-900">Page {formatCount(page)} is past the end of this list</p>
+            <p className="mt-1 text-sm text-stone-600">
+              {formatCount(count)}{countIsCapped ? "+" : ""} {pluralWord(count, noun)} fit on {countOf(lastPage, NOUNS.page)}.{" "}
+              <Link href={lastPageHref()} className="font-medium text-brand-700 underline underline-offset-2">Go to the last page</Link>
+            </p>
+          </div>
+        )}
       </div>
-      {count > 0 && (
+      {count > 0 && !pastTheEnd && (
         <nav aria-label="Pages" className="mt-3 flex flex-wrap items-center justify-between gap-3 text-sm text-stone-600">
           <p aria-live="polite">
-            {formatCount(first)}–{formatCount(last)} of {formatCount(count)}{countIsCapped ? "+" : ""} {noun}
+            {formatCount(first)}–{formatCount(last)} of {formatCount(count)}{countIsCapped ? "+" : ""} {pluralWord(countIsCapped ? count + 1 : count, noun)}
             {countIsCapped && <span className="block text-xs text-stone-500">Search or filter to narrow the list.</span>}
           </p>
           <div className="flex items-center gap-2">

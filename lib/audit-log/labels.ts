@@ -3,6 +3,7 @@
 export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "user.signed_in": "Signed in",
   "user.signed_out": "Signed out",
+  "user.password_changed": "Changed their password",
   "team.member_added": "Added team member",
   "team.role_changed": "Changed role",
   "team.member_disabled": "Disabled team member",

@@ -6,7 +6,7 @@ import { AppError } from "@/lib/errors";
 import { formatLocal, localDate } from "@/lib/time";
 import { csvRow, exportFileName } from "./csv";
 import { exportCustomerRows } from "./list";
-import type { CustomerFilters } from "./list-params";
+import { PASS_LABELS, type CustomerFilters } from "./list-params";
 
 const HEADER = ["Name", "Email", "Phone", "External ID", "Pass serial", "Pass status", "Tier", "Points", "Visits", "Lifetime spend", "First activity", "Last activity"];
 
@@ -45,7 +45,7 @@ export async function streamCustomerCsv(context: MerchantContext, filters: Custo
           return;
         }
         const text = next.value
-          .map((c) => csvRow([c.name, c.email, c.phone, c.externalId, c.passSerial, c.passStatus, c.tier, c.pointsBalance, c.visitCount, c.lifetimeSpend, when(c.firstSeenAt), when(c.lastSeenAt)]))
+          .map((c) => csvRow([c.name, c.email, c.phone, c.externalId, c.passSerial, PASS_LABELS[c.passStatus], c.tier, c.pointsBalance, c.visitCount, c.lifetimeSpend, when(c.firstSeenAt), when(c.lastSeenAt)]))
           .join("");
         controller.enqueue(encoder.encode(text));
       } catch (error) {

@@ -52,3 +52,9 @@ export function historyQuery(params: HistoryParams): string {
   const text = search.toString();
   return text ? `?${text}` : "";
 }
+
+/** Why this range shows nothing, when the days are the wrong way round (YYYY-MM-DD compares as text). */
+export function historyRangeProblem(params: HistoryParams): string | null {
+  if (!params.from || !params.to || params.from <= params.to) return null;
+  return `“From” (${params.from}) is after “To” (${params.to}), so no day is in this range. Swap them or pick other dates.`;
+}

@@ -41,4 +41,25 @@ describe("editing contact details", () => {
     await expect(updateCustomerContact(context, { ...input, email: "not-an-email" })).rejects.toThrow("valid email");
     expect(a.id).not.toBe(b.id);
   });
+
+  it("follows the rules of creating a customer: no other customer's email or phone, one identifier stays", async () => {
+    const context = await createContext("manager");
+    await createCustomer(context, { name: "Maria Kim", email: "maria@example.com", phone: "+12125550570", passSerial: "PC-MARIA00001" });
+    const b = await createCustomer(context, { name: "Bea", email: "bea@example.com" });
+    const input = { customerId: b.id, name: "Bea", email: "bea@example.com", phone: "", externalId: "" };
+
+    // Another customer's email, however it is cased, and their phone however it is written.
+    const email = updateCustomerContact(context, { ...input, email: " Maria@Example.com " });
+    await expect(email).rejects.toThrow("Maria Kim (pass PC-MARIA00001) already has this email");
+    expect(await codeOf(updateCustomerContact(context, { ...input, email: "MARIA@example.com" }))).toBe("CONFLICT:email");
+    expect(await codeOf(updateCustomerContact(context, { ...input, phone: "(212) 555-0570" }))).toBe("CONFLICT:phone");
+    expect(await codeOf(updateCustomerContact(context, { ...input, phone: "5550" }))).toBe("VALIDATION:phone");
+    // Blanking every identifier is refused, as creating a customer with none is.
+    await expect(updateCustomerContact(context, { ...input, name: " ", email: "", phone: "" })).rejects.toThrow("Keep a name, email or phone number");
+
+    // Its own values are no conflict; a new phone is stored in E.164 and the email lower-cased.
+    await updateCustomerContact(context, { ...input, email: "Bea@Example.com", phone: "646 555 0458" });
+    expect(await db.customer.findUniqueOrThrow({ where: { id: b.id }, select: { email: true, phone: true } })).toEqual({ email: "bea@example.com", phone: "+16465550458" });
+    await updateCustomerContact(context, { ...input, phone: "+1 646-555-0458" });
+  });
 });

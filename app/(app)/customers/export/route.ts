@@ -23,5 +23,5 @@ export async function GET(request: Request) {
         "Cache-Control": "no-store",
       },
     });
-  });
+  }, request);
 }

@@ -3,12 +3,12 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { actionClient } from "@/lib/actions/client";
-import { liftSuppression } from "@/lib/customers/suppression";
+import { liftDeletion } from "@/lib/customers/deletions";
 
 export const liftSuppressionAction = actionClient
   .metadata({ action: "suppression.lift", minRole: "owner" })
-  .inputSchema(z.object({ suppressionId: z.uuid() }))
+  .inputSchema(z.object({ deletionId: z.uuid() }))
   .action(async ({ parsedInput, ctx }) => {
-    await liftSuppression(ctx.context, parsedInput.suppressionId);
+    await liftDeletion(ctx.context, parsedInput.deletionId);
     revalidatePath("/settings/privacy");
   });

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { requirePageContext } from "@/lib/auth/session";
-import { listSuppressions, SUPPRESSION_KIND_LABELS, type SuppressionKind } from "@/lib/customers/suppression";
+import { listDeletions } from "@/lib/customers/deletions";
+import { SUPPRESSION_KIND_LABELS } from "@/lib/customers/suppression";
 import { formatLocal } from "@/lib/time";
+import { countOf, NOUNS } from "@/lib/plural";
 import { Card, EmptyState } from "@/components/ui/card";
 import { LiftSuppressionButton } from "@/components/settings/lift-suppression-button";
 
@@ -9,7 +11,7 @@ export const metadata: Metadata = { title: "Privacy" };
 
 export default async function PrivacyPage() {
   const context = await requirePageContext("owner");
-  const rows = await listSuppressions(context);
+  const rows = await listDeletions(context);
   const tz = context.merchant.timeZone;
   return (
     <div className="space-y-4">
@@ -24,34 +26,37 @@ export default async function PrivacyPage() {
         ) : (
           <div className="overflow-x-auto">
             <table className="w-full text-left text-sm">
-              <caption className="sr-only">Blocked identifiers of deleted customers</caption>
+              <caption className="sr-only">Deleted customers, one row per deletion</caption>
               <thead className="text-stone-600">
                 <tr>
                   <th scope="col" className="py-2 pr-3 font-medium">Deleted</th>
-                  <th scope="col" className="py-2 pr-3 font-medium">Identifier</th>
+                  <th scope="col" className="py-2 pr-3 font-medium">Blocked</th>
                   <th scope="col" className="hidden py-2 pr-3 font-medium md:table-cell">Receipt</th>
                   <th scope="col" className="py-2 font-medium"><span className="sr-only">Status</span></th>
                 </tr>
               </thead>
               <tbody>
-                {rows.map((row) => (
-                  <tr key={row.id} className="border-t border-stone-100" data-testid="suppression-row">
-                    <td className="py-2 pr-3 whitespace-nowrap">
-                      {formatLocal(row.createdAt, tz, "MMM d, yyyy")}
-                      {row.receipt && <span className="block text-xs text-stone-500">by {row.receipt.actorLabel}</span>}
-                    </td>
-                    <td className="py-2 pr-3">{SUPPRESSION_KIND_LABELS[row.kind as SuppressionKind] ?? row.kind}</td>
-                    <td className="hidden py-2 pr-3 md:table-cell">
-                      {row.auditLogId ? <span className="font-mono text-xs">{row.auditLogId}</span> : "—"}
-                      {row.receipt?.eventsRemoved != null && <span className="block text-xs text-stone-500">{row.receipt.eventsRemoved} events removed</span>}
-                    </td>
-                    <td className="py-2 text-right">
-                      {row.liftedAt
-                        ? <span className="text-xs text-stone-500">Lifted {formatLocal(row.liftedAt, tz, "MMM d, yyyy")}</span>
-                        : <LiftSuppressionButton suppressionId={row.id} kind={SUPPRESSION_KIND_LABELS[row.kind as SuppressionKind] ?? row.kind} />}
-                    </td>
-                  </tr>
-                ))}
+                {rows.map((row) => {
+                  const who = `the customer deleted ${formatLocal(row.deletedAt, tz, "MMM d, yyyy")}`;
+                  return (
+                    <tr key={row.receiptId} className="border-t border-stone-100 align-top" data-testid="deletion-row">
+                      <td className="py-2 pr-3 whitespace-nowrap">
+                        {formatLocal(row.deletedAt, tz, "MMM d, yyyy h:mm a")}
+                        {row.deletedBy && <span className="block text-xs text-stone-500">by {row.deletedBy}</span>}
+                      </td>
+                      <td className="py-2 pr-3">{row.kinds.map((k) => SUPPRESSION_KIND_LABELS[k] ?? k).join(", ")}</td>
+                      <td className="hidden py-2 pr-3 md:table-cell">
+                        <span className="font-mono text-xs">{row.receiptId}</span>
+                        {row.eventsRemoved != null && <span className="block text-xs text-stone-500">{countOf(row.eventsRemoved, NOUNS.event)} removed</span>}
+                      </td>
+                      <td className="py-2 text-right">
+                        {row.liftedAt
+                          ? <span className="text-xs text-stone-500">Lifted {formatLocal(row.liftedAt, tz, "MMM d, yyyy")}</span>
+                          : <LiftSuppressionButton deletionId={row.receiptId} who={who} />}
+                      </td>
+                    </tr>
+                  );
+                })}
               </tbody>
             </table>
           </div>

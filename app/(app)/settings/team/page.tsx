@@ -10,9 +10,11 @@ export const metadata: Metadata = { title: "Team" };
 export default async function TeamPage() {
   const context = await requirePageContext("owner");
   const members = await listMembers(context);
+  // The title counts who can sign in; disabled members stay listed (and can be enabled) below.
+  const active = members.filter((m) => !m.disabledAt).length;
   return (
     <div className="grid gap-4 lg:grid-cols-[1fr_22rem]">
-      <Card title={`Team (${members.length})`}>
+      <Card title={`Team (${active})`}>
         <ul className="divide-y divide-stone-100">
           {members.map((m) => (
             <li key={m.id} className="flex flex-wrap items-center justify-between gap-3 py-3" data-testid={`member-${m.email}`}>

@@ -8,7 +8,7 @@ import { localDate } from "@/lib/time";
 // Per request, never at build time (it reads the session and the database).
 export const dynamic = "force-dynamic";
 
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   return withRouteErrors("customer.export", async () => {
     const context = await requireContext("manager");
     const { id } = await params;
@@ -21,5 +21,5 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
         "Cache-Control": "no-store",
       },
     });
-  });
+  }, request);
 }
