@@ -5,7 +5,8 @@ import type { MerchantScope } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { fillDays, fillHeatGrid, fillMonths, fillReturns, RETURN_BUCKETS, type DayRow, type HeatGrid, type MonthTrendRow, type ReturnDistribution } from "./chart-data";
-import { addMonths, monthStartDay } from "./month";
+import type { DailyBreakdownRow } from "./csv";
+import { addMonths, monthDays, monthStartDay } from "./month";
 
 const dateKey = (d: Date) => d.toISOString().slice(0, 10);
 const locationKey = (locationId: string | null) => (locationId ? Prisma.sql`AND location_key = ${locationId}` : Prisma.empty);
@@ -99,4 +100,26 @@ export async function topCustomers(scope: MerchantScope, month: string, location
     WHERE m.merchant_id = ${scope.merchantId}::uuid AND m.scope = ${locationId ?? "*"} AND m.month = ${monthStartDay(month)}::date AND m.spend > 0
     ORDER BY m.spend DESC, c.id LIMIT ${limit}`;
   return rows.map((r) => ({ id: r.id, name: r.name, passSerial: r.pass_serial, purchases: r.purchases, spend: r.spend.toFixed(2) }));
+}
+
+/** Per local day: events, purchases, revenue, visits, check-ins and redemptions (the CSV's breakdown). */
+export async function dailyBreakdown(scope: MerchantScope, month: string, locationId: string | null): Promise<DailyBreakdownRow[]> {
+  const from = monthStartDay(month);
+  const to = monthStartDay(addMonths(month, 1));
+  const rows = await db.$queryRaw<{ day: Date; events: bigint; purchases: bigint; revenue: Prisma.Decimal; visits: bigint; check_ins: bigint; redemptions: bigint }[]>`
+    SELECT day, sum(count)::bigint AS events,
+           coalesce(sum(count) FILTER (WHERE type = 'purchase'), 0)::bigint AS purchases, coalesce(sum(amount) FILTER (WHERE type = 'purchase'), 0) AS revenue,
+           coalesce(sum(count) FILTER (WHERE type = 'visit'), 0)::bigint AS visits, coalesce(sum(count) FILTER (WHERE type = 'check_in'), 0)::bigint AS check_ins,
+           coalesce(sum(count) FILTER (WHERE type = 'redemption'), 0)::bigint AS redemptions
+    FROM report_hourly_rollups
+    WHERE merchant_id = ${scope.merchantId}::uuid AND day >= ${from}::date AND day < ${to}::date ${locationKey(locationId)}
+    GROUP BY day`;
+  const byDay = new Map(rows.map((r) => [dateKey(r.day), r]));
+  return monthDays(month).map((day) => {
+    const r = byDay.get(day);
+    return {
+      day, events: Number(r?.events ?? 0), purchases: Number(r?.purchases ?? 0), revenue: (r?.revenue ?? new Prisma.Decimal(0)).toFixed(2),
+      visits: Number(r?.visits ?? 0), checkIns: Number(r?.check_ins ?? 0), redemptions: Number(r?.redemptions ?? 0),
+    };
+  });
 }

@@ -43,7 +43,7 @@ export async function reportFixture(timeZone: string, options: { seed?: number; 
   }
   const ref = (i: number) => ({ passSerial: customers[i]?.passSerial ?? "" });
   const eventIds: string[] = [];
-  const record = async (inputs: Record<string, unknown>[], source = manual) => {
+  const record = async (inputs: Record<string, unknown>[], source: EventSourceRef = manual) => {
     const results = await recordEvents(context, inputs, source);
     for (const r of results) {
       const id = created(r);
