@@ -27,6 +27,12 @@ export function fillDayRange(days: string[], rows: { day: string; events: number
   return days.map((day) => ({ day, events: counts.get(day) ?? 0 }));
 }
 
+/** The `n` local dates ending with `today` ("YYYY-MM-DD"), oldest first: plain date arithmetic. */
+export function lastLocalDays(today: string, n: number): string[] {
+  const [y, m, d] = today.split("-").map(Number);
+  return Array.from({ length: n }, (_, i) => new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, (d ?? 1) - (n - 1 - i))).toISOString().slice(0, 10));
+}
+
 export interface MonthTrendRow {
   month: string;
   purchases: number;

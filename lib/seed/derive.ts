@@ -3,6 +3,9 @@
 // nothing, exactly as voidEvent() leaves them. (Pass state is computed while generating: totals.ts.)
 import type { Client } from "pg";
 
+/** The report rollups (migration 20261202040000), which the events triggers keep on live writes. */
+export const REPORT_ROLLUP_TABLES = ["report_monthly_rollups", "report_hourly_rollups", "report_customer_months", "report_customer_counts", "report_customer_days"];
+
 export async function deriveRollups(client: Client, merchantId: string, timeZone: string): Promise<void> {
   await client.query(
     `INSERT INTO customer_rollups (merchant_id, customer_id, type, count, amount, points, first_at, last_at)
@@ -22,6 +25,8 @@ export async function deriveRollups(client: Client, merchantId: string, timeZone
      GROUP BY 1, 2, 3, 4`,
     [merchantId, timeZone],
   );
+  // The load ran with the report triggers off; the same function the migration uses fills them.
+  await client.query("SELECT report_rollups_rebuild($1)", [merchantId]);
 }
 
 /**
