@@ -1,9 +1,21 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
-import { signIn, USERS } from "./helpers";
+import { DEMO_PASSWORD, USERS } from "./helpers";
 
 const SHOTS = "test-results/screenshots";
 const DEMO_KEY = "pc_demo_brewbean_0123456789abcdef";
+
+// Reports render a dozen rollup queries and charts; on a busy 2-core machine the first render can
+// take longer than expect's 5 s default, so this journey waits up to 30 s for pages.
+const SLOW = { timeout: 30_000 };
+
+async function signIn(page: Page, email: string) {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible(SLOW);
+}
 
 function monthName(offset: number): { value: string; label: string } {
   // The demo merchant is in New York; a month boundary race at midnight is not worth guarding here.
@@ -13,7 +25,7 @@ function monthName(offset: number): { value: string; label: string } {
 }
 
 async function chartsRendered(page: Page) {
-  await expect(page.getByTestId("chart-events-per-day").locator(".recharts-surface").first()).toBeVisible();
+  await expect(page.getByTestId("chart-events-per-day").locator(".recharts-surface").first()).toBeVisible(SLOW);
   await expect(page.getByTestId("chart-revenue-and-purchases").locator(".recharts-bar-rectangle").first()).toBeVisible();
   await expect(page.getByTestId("chart-busiest-times-visits").locator("td[title]").first()).toBeVisible();
 }
@@ -22,13 +34,13 @@ test("an owner reads the month, changes it, filters a location and exports CSV",
   await signIn(page, USERS.owner);
   await page.getByRole("navigation", { name: "Main" }).first().getByRole("link", { name: "Reports", exact: true }).click();
   const current = monthName(0);
-  await expect(page.getByRole("heading", { name: `${current.label} Summary` })).toBeVisible();
+  await expect(page.getByRole("heading", { name: `${current.label} Summary` })).toBeVisible(SLOW);
   await expect(page.getByText("so far this month")).toBeVisible();
 
   const last = monthName(-1);
-  await page.getByLabel("Month").selectOption(last.value);
-  await expect(page).toHaveURL(new RegExp(`month=${last.value}`));
-  await expect(page.getByRole("heading", { name: `${last.label} Summary` })).toBeVisible();
+  await page.getByRole("combobox", { name: "Month" }).selectOption(last.value);
+  await expect(page).toHaveURL(new RegExp(`month=${last.value}`), SLOW);
+  await expect(page.getByRole("heading", { name: `${last.label} Summary` })).toBeVisible(SLOW);
   await expect(page.getByText("so far this month")).toHaveCount(0);
   const total = await page.getByTestId("summary-totalEvents").textContent();
   expect(Number(total?.replace(/,/g, ""))).toBeGreaterThan(0);
@@ -40,9 +52,9 @@ test("an owner reads the month, changes it, filters a location and exports CSV",
   await page.screenshot({ path: `${SHOTS}/reports-768.png`, fullPage: true });
   await page.setViewportSize({ width: 1280, height: 900 });
 
-  await page.getByLabel("Location").selectOption("Downtown");
-  await expect(page).toHaveURL(/location=Downtown/);
-  await expect(page.getByText("Downtown ·")).toBeVisible();
+  await page.getByRole("combobox", { name: "Location" }).selectOption("Downtown");
+  await expect(page).toHaveURL(/location=Downtown/, SLOW);
+  await expect(page.getByText("Downtown ·")).toBeVisible(SLOW);
   const downtown = await page.getByTestId("summary-totalEvents").textContent();
   expect(Number(downtown?.replace(/,/g, ""))).toBeLessThan(Number(total?.replace(/,/g, "")));
 
@@ -66,7 +78,7 @@ test("an owner reads the month, changes it, filters a location and exports CSV",
 test("a month before the history shows empty charts that say so", async ({ page }) => {
   await signIn(page, USERS.manager);
   await page.goto("/reports?month=2001-01");
-  await expect(page.getByRole("heading", { name: "January 2001 Summary" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "January 2001 Summary" })).toBeVisible(SLOW);
   await expect(page.getByText(/No events yet in January 2001: your history starts in/)).toBeVisible();
   await expect(page.getByText("No events in January 2001.").first()).toBeVisible();
   await expect(page.getByTestId("summary-averagePurchase")).toHaveText("none");

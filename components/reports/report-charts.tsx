@@ -50,7 +50,8 @@ export function RevenueTrendChart({ data, currency }: { data: MonthTrendRow[]; c
           <CartesianGrid vertical={false} stroke={CHART_COLORS.grid} />
           <XAxis dataKey="month" tickFormatter={monthTick} tick={tick} minTickGap={8} label={xLabel("Month")} />
           <YAxis yAxisId="money" tick={tick} tickFormatter={axisMoney(currency)} width={64} label={yLabel(`Revenue (${currency})`)} />
-          <YAxis yAxisId="count" orientation="right" tick={tick} tickFormatter={axisCount} allowDecimals={false} width={48} />
+          <YAxis yAxisId="count" orientation="right" tick={tick} tickFormatter={axisCount} allowDecimals={false} width={56}
+            label={{ value: "Purchases", angle: 90, position: "insideRight", offset: 4, style: { fontSize: 12, fill: "#78716c", textAnchor: "middle" } }} />
           <Tooltip
             separator=": "
             labelFormatter={(l) => monthLong(String(l))}
@@ -70,7 +71,7 @@ export function AveragePurchaseChart({ data, currency }: { data: MonthTrendRow[]
     <ChartFrame
       title="Average purchase"
       description={`Revenue ÷ purchases per month, in ${currency}`}
-      summary={seriesSummary("Average purchase per month", rows, (d) => d.average ?? 0, (d) => monthLong(d.month), (n) => money(n.toFixed(2), currency))}
+      summary={seriesSummary("Average purchase per month", rows, (d) => d.average ?? 0, (d) => monthLong(d.month), (n) => money(n.toFixed(2), currency), false)}
       empty={rows.every((d) => d.average === null)}
       emptyMessage="No purchases in these 12 months."
       heightClass="h-56"

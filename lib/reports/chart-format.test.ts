@@ -34,6 +34,7 @@ describe("chart formatters", () => {
     expect(isEmptySeries([], (r: { n: number }) => r.n)).toBe(true);
     expect(isEmptySeries(rows.map((r) => ({ ...r, n: 0 })), (r) => r.n)).toBe(true);
     expect(seriesSummary("Events per day", rows, (r) => r.n, (r) => r.d)).toBe("Events per day: total 7; highest Jan 2 with 5.");
+    expect(seriesSummary("Average", rows, (r) => r.n, (r) => r.d, String, false)).toBe("Average: highest Jan 2 with 5.");
     expect(seriesSummary("Events per day", [], (r: { n: number }) => r.n, () => "")).toBe("Events per day: no data.");
   });
   it("shares and heat levels", () => {

@@ -75,8 +75,8 @@ export function isEmptySeries<T>(rows: T[], value: (row: T) => number): boolean 
   return rows.every((r) => value(r) === 0);
 }
 
-/** "Busiest: Jan 15 (512). Total 12,450." — what a screen reader hears instead of bars. */
-export function seriesSummary<T>(title: string, rows: T[], value: (row: T) => number, label: (row: T) => string, format: (n: number) => string = count): string {
+/** "…: total 12,450; highest Jan 15 with 512." — what a screen reader hears instead of bars (no total for averages). */
+export function seriesSummary<T>(title: string, rows: T[], value: (row: T) => number, label: (row: T) => string, format: (n: number) => string = count, withTotal = true): string {
   if (isEmptySeries(rows, value)) return `${title}: no data.`;
   let best = rows[0] as T;
   let total = 0;
@@ -84,7 +84,7 @@ export function seriesSummary<T>(title: string, rows: T[], value: (row: T) => nu
     total += value(r);
     if (value(r) > value(best)) best = r;
   }
-  return `${title}: total ${format(total)}; highest ${label(best)} with ${format(value(best))}.`;
+  return `${title}: ${withTotal ? `total ${format(total)}; ` : ""}highest ${label(best)} with ${format(value(best))}.`;
 }
 
 /** A share as "64%" (one decimal below 10%). */

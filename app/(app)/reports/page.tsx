@@ -70,8 +70,8 @@ export default async function ReportsPage({ searchParams }: { searchParams: Sear
         </Card>
       </div>
 
-      <div className="report-charts grid gap-4 md:grid-cols-2">
-        <div className="md:col-span-2"><DailyEventsChart data={data.days} monthName={name} /></div>
+      <div className="report-charts grid gap-4 lg:grid-cols-2">
+        <div className="lg:col-span-2"><DailyEventsChart data={data.days} monthName={name} /></div>
         <RevenueTrendChart data={data.trend} currency={currency} />
         <AveragePurchaseChart data={data.trend} currency={currency} />
         <BusiestTimes title="Visits" grid={data.heat.visits} monthName={name} color={CHART_COLORS.visit} />
