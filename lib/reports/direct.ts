@@ -3,13 +3,14 @@ import "server-only";
 // and `npm run bench -- reports` hold the rollups to. Never used by a page (it scans the month).
 import type { MerchantScope } from "@/lib/auth/session";
 import { db } from "@/lib/db";
+import { activitySql } from "@/lib/events/activity";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { figuresFrom, type MonthlyFigures } from "./figures";
 import { monthInstants } from "./month";
 
-// lib/events/activity.ts says what activity is; this is the same predicate, written out so the
-// reference does not share code with what it checks.
-const ACTIVITY = Prisma.sql`e.type NOT IN ('notification_received', 'pass_uninstalled') AND e.source <> 'automation'`;
+// "Activity" is lib/events/activity.ts; the triggers write the same rule in SQL, and
+// tests/integration/reports-activity.test.ts holds them to it type by type.
+const ACTIVITY = activitySql("e");
 
 export async function monthlyFiguresDirect(scope: MerchantScope, month: string, locationId: string | null): Promise<MonthlyFigures> {
   const { merchantId } = scope;

@@ -1,6 +1,7 @@
-// Report months as the merchant names them ("2025-01"), pure: no time zone needed to step between
-// them. Which month "now" is, and when a month starts, depend on the merchant's zone (lib/time).
-import { localDate, localMonthRange } from "@/lib/time";
+// Report months as the merchant names them ("2025-01"): validation, labels and lists on top of the
+// shared calendar helpers in lib/time (which month "now" is and when a month starts, in the
+// merchant's zone).
+import { localMonth, monthRange, shiftMonth } from "@/lib/time";
 
 export type ReportMonth = `${number}-${number}`;
 
@@ -12,7 +13,7 @@ export function parseMonth(value: unknown): { year: number; month: number } | nu
   const match = MONTH.exec(value.trim());
   if (!match) return null;
   const year = Number(match[1]);
-  if (year < 2000 || year > 2999) return null;
+  if (year < 1970 || year > 2999) return null;
   return { year, month: Number(match[2]) };
 }
 
@@ -23,9 +24,8 @@ export function formatMonthKey(year: number, month: number): string {
 
 /** The month `n` months after (negative: before) `month`. */
 export function addMonths(month: string, n: number): string {
-  const p = parseMonth(month);
-  if (!p) throw new RangeError(`Not a month: ${month}`);
-  return formatMonthKey(p.year, p.month + n);
+  if (!parseMonth(month)) throw new RangeError(`Not a month: ${month}`);
+  return shiftMonth(month, n);
 }
 
 /** The first day of the month as a date ("2025-01-01"), as the rollups key months. */
@@ -60,13 +60,11 @@ export function monthLabel(month: string, style: "long" | "short" = "long"): str
 
 /** The merchant-local month an instant falls in. */
 export function monthOf(instant: Date, timeZone: string): string {
-  return localDate(instant, timeZone).slice(0, 7);
+  return localMonth(instant, timeZone);
 }
 
 /** The instants a merchant-local month starts and ends (the next one starts). */
 export function monthInstants(month: string, timeZone: string): { start: Date; end: Date } {
-  const p = parseMonth(month);
-  if (!p) throw new RangeError(`Not a month: ${month}`);
-  // Noon UTC on the 15th is inside the same local month in every zone.
-  return localMonthRange(new Date(Date.UTC(p.year, p.month - 1, 15, 12)), timeZone);
+  if (!parseMonth(month)) throw new RangeError(`Not a month: ${month}`);
+  return monthRange(month, timeZone);
 }
