@@ -2,7 +2,8 @@ import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO_PASSWORD, USERS } from "./helpers";
 
-const SHOTS = "test-results/screenshots";
+// Outside test-results/, which Playwright empties at the start of every run.
+const SHOTS = "e2e-screenshots";
 const DEMO_KEY = "pc_demo_brewbean_0123456789abcdef";
 
 // Reports render a dozen rollup queries and charts; on a busy 2-core machine the first render can

@@ -18,7 +18,7 @@ export function BusiestTimes({ title, grid, monthName, color }: { title: string;
       summary={total === 0 ? `No ${label} in ${monthName}.` : `${count(total)} ${label}; busiest ${WEEKDAYS[best.day]} ${hourLabel(best.hour)} with ${count(best.value)}.`}
       empty={total === 0}
       emptyMessage={`No ${label} in ${monthName}.`}
-      heightClass="h-auto"
+      heightClass={total === 0 ? "h-40" : "h-auto"}
     >
       <div className="overflow-x-auto">
         <table className="w-full border-separate border-spacing-0.5 text-[11px]">

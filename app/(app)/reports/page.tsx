@@ -32,6 +32,8 @@ export default async function ReportsPage({ searchParams }: { searchParams: Sear
   const oldest = firstMonth && firstMonth < addMonths(selection.currentMonth, -35) ? firstMonth : addMonths(selection.currentMonth, -35);
   const monthCount = Math.max(1, monthsBetween(oldest, selection.currentMonth) + 1);
   const months = monthsEndingWith(selection.currentMonth, monthCount).reverse().map((m) => ({ value: m, label: m === selection.currentMonth ? `${monthLabel(m)} (so far)` : monthLabel(m) }));
+  // A month older than the list (say, from a bookmark) is still shown as the one selected.
+  if (!months.some((m) => m.value === selection.month)) months.push({ value: selection.month, label: monthLabel(selection.month) });
   const query = new URLSearchParams({ month: selection.month, ...(selection.location ? { location: selection.location.name } : {}) });
 
   return (
