@@ -1,6 +1,6 @@
 // Reports timings against whatever DATABASE_URL points at, each beside the same numbers computed
 // directly from the events table in the same run (and checked equal).
-//   npm run bench -- reports [--merchant <uuid>] [--month YYYY-MM] [--location <name>] [--runs 5]
+//   npm run bench -- reports [--merchant <uuid>] [--month YYYY-MM] [--location <name>] [--runs 5] [--direct-runs 1]
 // Default: the merchant with the most events, its last full month. Reads only.
 import { spawnSync } from "node:child_process";
 import { isDeepStrictEqual } from "node:util";
@@ -22,14 +22,16 @@ export default async function benchReports(argv: string[]): Promise<void> {
 
 const { values: options } = parseArgs({
   args: process.env[CHILD_FLAG] ? process.argv.slice(2) : [],
-  options: { merchant: { type: "string" }, month: { type: "string" }, location: { type: "string" }, runs: { type: "string" } },
+  options: { merchant: { type: "string" }, month: { type: "string" }, location: { type: "string" }, runs: { type: "string" }, "direct-runs": { type: "string" } },
 });
 const RUNS = Number(options.runs ?? process.env.BENCH_RUNS ?? 5);
+// The direct aggregates scan a month of events (seconds each at 10M): one run, no warm-up, by default.
+const DIRECT_RUNS = Number(options["direct-runs"] ?? 1);
 
-async function median(fn: () => Promise<unknown>): Promise<{ ms: number; value: unknown }> {
-  let value = await fn(); // warm-up
+async function median(fn: () => Promise<unknown>, runs = RUNS, warm = true): Promise<{ ms: number; value: unknown }> {
+  let value = warm ? await fn() : undefined;
   const samples: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
+  for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
     value = await fn();
     samples.push(performance.now() - t0);
@@ -69,13 +71,14 @@ async function main() {
   const rows: { name: string; rollup: number; direct: number | null; equal: string }[] = [];
   for (const [name, fromRollups, fromEvents] of pairs) {
     const a = await median(fromRollups);
-    const b = await median(fromEvents);
+    const b = await median(fromEvents, DIRECT_RUNS, false);
     let left = JSON.parse(JSON.stringify(a.value)) as Record<string, unknown>;
     if (name.startsWith("monthly")) {
       const { month: _m, timeZone: _t, currency: _c, ...rest } = left;
       left = rest;
     }
     rows.push({ name, rollup: a.ms, direct: b.ms, equal: isDeepStrictEqual(left, JSON.parse(JSON.stringify(b.value))) ? "yes" : "NO" });
+    console.log(`  ${name}: rollups ${a.ms.toFixed(2)} ms, events ${b.ms.toFixed(0)} ms, equal ${rows.at(-1)?.equal}`);
   }
   const selection = await page.reportSelection(context, { month: target, location: location?.name });
   const whole = await median(() => page.reportsPageData(context, selection));
