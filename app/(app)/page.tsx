@@ -33,7 +33,7 @@ export default async function OverviewPage() {
             <Stat label="Events this month" value={formatCount(overview.eventsThisMonth)} />
             <Stat label="Sales this month" value={formatMoney(overview.revenueThisMonth, currency)} hint={countOf(overview.purchasesThisMonth, NOUNS.purchase)} />
           </div>
-          <Card title="Events per day, last 30 days">
+          <Card>
             <DailyActivityChart data={overview.daily} />
           </Card>
         </div>

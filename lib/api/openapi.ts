@@ -7,7 +7,8 @@ import { eventInputSchema } from "@/lib/events/schema";
 import { API_ERROR_STATUS } from "./errors";
 import { API_MAX_BATCH, MAX_BODY_BYTES, MAX_IDEMPOTENCY_KEY_LENGTH } from "./limits";
 import {
-  batchResponseSchema, customerLookupSchema, errorBodySchema, eventPageSchema, listEventsQuerySchema, lookupQuerySchema, recordedResponseSchema,
+  batchResponseSchema, customerLookupSchema, errorBodySchema, eventPageSchema, listEventsQuerySchema, lookupQuerySchema, monthlyReportQuerySchema, monthlyReportSchema,
+  recordedResponseSchema,
 } from "./schemas";
 
 type JsonSchema = Record<string, unknown>;
@@ -84,7 +85,7 @@ export function buildOpenApiDocument(): JsonSchema {
     },
     servers: [{ url: "/" }],
     security: [{ bearerAuth: [] }],
-    tags: [{ name: "events" }, { name: "customers" }],
+    tags: [{ name: "events" }, { name: "customers" }, { name: "reports" }],
     paths: {
       "/api/v1/events": {
         post: {
@@ -146,6 +147,32 @@ export function buildOpenApiDocument(): JsonSchema {
           },
         },
       },
+      "/api/v1/reports/monthly": {
+        get: {
+          tags: ["reports"],
+          operationId: "monthlyReport",
+          summary: "The monthly summary",
+          description: "Exact figures for one merchant-local month (voided events never count), with the previous month for comparison. Money as decimal strings in the merchant's currency.",
+          parameters: queryParameters(monthlyReportQuerySchema),
+          responses: {
+            "200": {
+              description: "The month's figures.",
+              content: {
+                "application/json": {
+                  schema: ref("MonthlyReport"),
+                  example: {
+                    month: "2025-01", timeZone: "America/New_York", currency: "USD", totalEvents: 12450, purchases: 8230, revenue: "156789.00", averagePurchase: "19.05",
+                    visits: 3890, checkIns: 0, redemptions: 330, activeCustomers: 2140, newCustomers: 310, returningCustomers: 1830, pointsIssued: 156420, pointsRedeemed: 33000,
+                    byType: { purchase: 8230, visit: 3890, redemption: 330, "custom:Birthday": 12 }, previous: { totalEvents: 11100 },
+                  },
+                },
+              },
+            },
+            "422": errorResponse("month is not YYYY-MM, or the location is unknown.", { code: "validation_error", message: "month must look like 2025-01", path: "month" }),
+            ...common,
+          },
+        },
+      },
       "/api/v1/openapi.json": {
         get: { operationId: "openApiDocument", summary: "This document", security: [], responses: { "200": { description: "OpenAPI 3.1 document", content: json({ type: "object" }) } } },
       },
@@ -180,6 +207,7 @@ export function buildOpenApiDocument(): JsonSchema {
         BatchResults: jsonSchema(batchResponseSchema),
         EventPage: jsonSchema(eventPageSchema),
         CustomerLookup: jsonSchema(customerLookupSchema),
+        MonthlyReport: jsonSchema(monthlyReportSchema),
         Error: { ...jsonSchema(errorBodySchema), description: `Codes and their HTTP status: ${Object.entries(API_ERROR_STATUS).map(([c, s]) => `${c} ${s}`).join(", ")}.` },
       },
     },

@@ -12,11 +12,12 @@ import { batchResponseBody, parseEventsRequest, singleResponse } from "@/lib/api
 import { withApiKey } from "@/lib/api/handler";
 import { buildOpenApiDocument } from "@/lib/api/openapi";
 import { queryParams } from "@/lib/api/query";
-import { listEventsQuerySchema, lookupQuerySchema } from "@/lib/api/schemas";
+import { listEventsQuerySchema, lookupQuerySchema, monthlyReportQuerySchema } from "@/lib/api/schemas";
 import { lookupCustomer, type CustomerLookupRef } from "@/lib/customers/lookup";
 import { decodeEventCursor, findCustomerId, listEvents } from "@/lib/events/list";
 import { recordEvents } from "@/lib/events/record";
 import { parseEventInput } from "@/lib/events/schema";
+import { monthlySummary, reportMonth, resolveReportLocation } from "@/lib/reports/monthly";
 
 export type ApiHandler = (request: Request) => Promise<Response>;
 
@@ -62,6 +63,13 @@ export const getCustomerLookup: ApiHandler = withApiKey("GET /api/v1/customers/l
   return Response.json(result.lookup);
 });
 
+/** GET /api/v1/reports/monthly: the monthly summary, so owners can pull their numbers into a sheet. */
+export const getMonthlyReport: ApiHandler = withApiKey("GET /api/v1/reports/monthly", async (request, { scope }) => {
+  const query = queryParams(request, monthlyReportQuerySchema);
+  const location = await resolveReportLocation(scope, query.location);
+  return Response.json(await monthlySummary(scope, { month: reportMonth(scope, query.month), location }));
+});
+
 let openApiJson: string | undefined;
 
 /** GET /api/v1/openapi.json: public, it describes the contract, not any data. Built once per process. */
@@ -81,6 +89,7 @@ type Method = "GET" | "POST";
 export const API_ROUTES: Readonly<Record<string, Readonly<Partial<Record<Method, ApiHandler>>>>> = {
   "/api/v1/events": { GET: getEvents, POST: postEvents },
   "/api/v1/customers/lookup": { GET: getCustomerLookup },
+  "/api/v1/reports/monthly": { GET: getMonthlyReport },
   "/api/v1/openapi.json": { GET: getOpenApiDocument },
 };
 

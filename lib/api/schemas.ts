@@ -86,3 +86,31 @@ export const customerLookupSchema = z.object({
   }),
   pass: passStateSchema.extend({ lastSeenAt: z.iso.datetime().nullable() }),
 });
+
+export const monthlyReportQuerySchema = z.object({
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "month must look like 2025-01").optional().describe("The merchant-local month, YYYY-MM. Default: the current month in the merchant's time zone."),
+  location: z.string().trim().min(1).max(100).optional().describe("A location name or id: every figure then counts only that location's events."),
+});
+
+const monthlyFiguresSchema = z.object({
+  totalEvents: z.number().int().describe("Events of any type in the month (voided events never count)."),
+  purchases: z.number().int(),
+  revenue: money.describe("Sum of the purchases' amounts."),
+  averagePurchase: money.nullable().describe("revenue ÷ purchases, rounded half up to the cent; null without purchases."),
+  visits: z.number().int(),
+  checkIns: z.number().int(),
+  redemptions: z.number().int(),
+  activeCustomers: z.number().int().describe("Distinct customers with activity in the month: any event except notification_received and pass_uninstalled, never one recorded by an automation."),
+  newCustomers: z.number().int().describe("Active customers whose first activity ever (at the location, when filtered) falls in the month."),
+  returningCustomers: z.number().int().describe("Active customers who also had activity before the month."),
+  pointsIssued: z.number().int().describe("Sum of the positive points."),
+  pointsRedeemed: z.number().int().describe("Sum of the negative points, as a positive number."),
+  byType: z.record(z.string(), z.number().int()).describe("Count of every event type (zeros included); custom events by name as \"custom:<name>\"."),
+});
+
+export const monthlyReportSchema = monthlyFiguresSchema.extend({
+  month: z.string().describe("YYYY-MM"),
+  timeZone: z.string().describe("The merchant's IANA time zone, in which months start and end."),
+  currency: z.string().describe("ISO 4217 code of revenue and averagePurchase."),
+  previous: monthlyFiguresSchema.describe("The same figures for the month before."),
+});

@@ -3,6 +3,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { MerchantContext } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { localDate, localMonthRange, windowStart } from "@/lib/time";
+import { fillDayRange, lastLocalDays } from "./chart-data";
 
 export interface MerchantOverview {
   customers: number;
@@ -10,6 +11,7 @@ export interface MerchantOverview {
   eventsThisMonth: number;
   revenueThisMonth: string;
   purchasesThisMonth: number;
+  /** The last 30 local days, today last, every day present (zero days included). */
   daily: { day: string; events: number }[];
 }
 
@@ -44,6 +46,6 @@ export async function merchantOverview(context: MerchantContext, now = new Date(
     eventsThisMonth: Number(row?.events ?? 0),
     purchasesThisMonth: Number(row?.purchases ?? 0),
     revenueThisMonth: new Prisma.Decimal(row?.revenue ?? 0).toFixed(2),
-    daily: daily.map((d) => ({ day: d.day.toISOString().slice(0, 10), events: Number(d.events) })),
+    daily: fillDayRange(lastLocalDays(today, 30), daily.map((d) => ({ day: d.day.toISOString().slice(0, 10), events: Number(d.events) }))),
   };
 }

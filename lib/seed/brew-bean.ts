@@ -121,6 +121,11 @@ export const BREW_BEAN: MerchantProfile = {
   phoneShare: 0.85,
   phone: (rng) => `+1 ${pick(rng, ["212", "646", "718", "917", "347"])} 555 0${String(randInt(rng, 0, 999)).padStart(3, "0")}`,
   weekdayWeights: [0.5, 1.0, 1.0, 1.05, 1.05, 1.1, 0.8],
+  // Busiest in December (holiday drinks, gifts), quieter in the summer holidays.
+  season: [0.95, 0.9, 0.95, 1.0, 1.0, 0.92, 0.85, 0.85, 1.0, 1.05, 1.15, 1.4],
+  joinSeason: [1.0, 0.9, 1.0, 1.0, 1.0, 0.9, 0.85, 0.85, 1.1, 1.1, 1.2, 1.5],
+  growth: 1.8,
+  retention: 0.6,
   hourWeights: (weekday, location) => (location === AIRPORT_INDEX ? AIRPORT : weekday === 0 ? SUNDAY : weekday === 6 ? SATURDAY : WEEKDAY),
   loyalty: { sigma: 1.25, cap: 14 },
   maxVisitsPerDay: 2,

@@ -6,8 +6,10 @@ const DAY_MS = 86_400_000;
 
 export interface LocalCalendar {
   timeZone: string;
-  /** Number of whole local days in the history. */
+  /** Number of local days in the history: the whole days, then today up to the moment of seeding. */
   days: number;
+  /** The whole days (today, still under way, is day `wholeDays` when present). */
+  wholeDays: number;
   /** UTC instant of local midnight for day d (d = 0 is the oldest day). */
   midnight: Float64Array;
   /** Local weekday of day d, 0 = Sunday. */
@@ -16,7 +18,7 @@ export interface LocalCalendar {
   dayOfMonth: Uint8Array;
   /** Local month of day d, 0–11. */
   month: Uint8Array;
-  /** The history ends here: local midnight that starts the as-of day. Nothing happens at or after it. */
+  /** The history ends here: the as-of moment (the moment of seeding). Nothing happens at or after it. */
   endMs: number;
 }
 
@@ -68,16 +70,20 @@ function localMidnight(readParts: (instant: number) => LocalParts, year: number,
 }
 
 /**
- * The `days` whole local days that end where the as-of date begins in the merchant's zone. Fixing
- * the end at a local midnight keeps a run reproducible for a whole day and never writes the future.
+ * The `wholeDays` local days before the as-of date in the merchant's zone, then the as-of day itself
+ * up to the as-of moment: the history reaches the moment of seeding (so the first screen on the 1st
+ * of a month is not empty) and never writes the future. Same as-of moment, same calendar.
  */
-export function buildCalendar(timeZone: string, asOf: Date, days: number): LocalCalendar {
+export function buildCalendar(timeZone: string, asOf: Date, wholeDays: number): LocalCalendar {
   const readParts = partsReader(timeZone);
   const today = readParts(asOf.getTime());
-  const endMs = localMidnight(readParts, today.year, today.month, today.day);
+  const todayStart = localMidnight(readParts, today.year, today.month, today.day);
+  const endMs = asOf.getTime();
+  const days = endMs > todayStart ? wholeDays + 1 : wholeDays;
   const calendar: LocalCalendar = {
     timeZone,
     days,
+    wholeDays,
     midnight: new Float64Array(days + 1),
     weekday: new Uint8Array(days),
     dayOfMonth: new Uint8Array(days),
@@ -86,7 +92,7 @@ export function buildCalendar(timeZone: string, asOf: Date, days: number): Local
   };
   for (let d = 0; d <= days; d++) {
     // Date.UTC normalises day overflow/underflow, so this walks real calendar dates.
-    const date = new Date(Date.UTC(today.year, today.month - 1, today.day - (days - d)));
+    const date = new Date(Date.UTC(today.year, today.month - 1, today.day - (wholeDays - d)));
     const y = date.getUTCFullYear();
     const m = date.getUTCMonth() + 1;
     const dd = date.getUTCDate();

@@ -70,7 +70,9 @@ function scheduled(plan: MerchantPlan, c: CustomerPlan, rng: Rng, drafts: Draft[
   const times = [c.joinAt + (drafts.length > 0 ? randInt(rng, 60, 180) * 1000 : 0)];
   const billingDay = Math.min(calendar.dayOfMonth[c.joinDay] ?? 1, 28);
   for (let d = c.joinDay + 1; d <= c.lastDay && times.length < max; d++) {
-    if (calendar.dayOfMonth[d] === billingDay) times.push(atLocal(calendar, d, 6 * 60 + rng() * 15));
+    if (calendar.dayOfMonth[d] !== billingDay) continue;
+    const at = atLocal(calendar, d, 6 * 60 + rng() * 15);
+    if (at < calendar.endMs - HOUR) times.push(at);
   }
   const billed = profile.recurring({ rng, customer: c.traits, joinAt: c.joinAt, billingTimes: times });
   drafts.push(...billed);
@@ -150,23 +152,29 @@ function visits(plan: MerchantPlan, c: CustomerPlan, rng: Rng, drafts: Draft[], 
  */
 function visitStart(plan: MerchantPlan, c: CustomerPlan, rng: Rng, busy: BusyDays, location: number): { day: number; start: number } {
   const { profile, calendar } = plan;
-  const maxWeekday = Math.max(...profile.weekdayWeights);
+  const maxWeight = Math.max(...profile.weekdayWeights) * Math.max(...profile.season);
+  // Nothing after the moment of seeding: a visit (≤ ~2 h) starts at least 3 h before it.
+  const cutoff = calendar.endMs - 3 * HOUR;
   for (let attempt = 0; attempt <= 5000; attempt++) {
     const day = randInt(rng, c.joinDay, c.lastDay);
     const weekday = calendar.weekday[day] ?? 0;
-    if (attempt < 50 && rng() * maxWeekday > (profile.weekdayWeights[weekday] ?? 1)) continue;
+    const weight = (profile.weekdayWeights[weekday] ?? 1) * (profile.season[calendar.month[day] ?? 0] ?? 1);
+    if (attempt < 50 && rng() * maxWeight > weight) continue;
+    if ((calendar.midnight[day] ?? 0) >= cutoff) continue;
     const open = profile.hourWeights(weekday, location);
     const seen = busy.get(day);
     if (!seen) {
       const usual = chance(rng, 0.55) && (open[c.traits.usualHour] ?? 0) > 0;
       const hour = usual ? c.traits.usualHour : (plan.hourPickers[location]?.[weekday]?.pick(rng) ?? 9);
-      return { day, start: atLocal(calendar, day, hour * 60 + rng() * 59.9) };
+      const start = atLocal(calendar, day, hour * 60 + rng() * 59.9);
+      if (start >= cutoff) continue;
+      return { day, start };
     }
     const crowded = attempt >= 200;
     if (seen.count >= profile.maxVisitsPerDay && !crowded) continue;
     const start = seen.until + randInt(rng, crowded ? 5 : 30, crowded ? 20 : 240) * MINUTE;
     // Visits last at most ~2 h, so starting 3 h before midnight keeps them within the day.
-    const latest = crowded ? (calendar.midnight[day + 1] ?? 0) - 3 * HOUR : atLocal(calendar, day, (open.findLastIndex((w) => w > 0) + 1) * 60);
+    const latest = Math.min(cutoff, crowded ? (calendar.midnight[day + 1] ?? 0) - 3 * HOUR : atLocal(calendar, day, (open.findLastIndex((w) => w > 0) + 1) * 60));
     if (start < latest) return { day, start };
   }
   throw new Error(`Cannot fit ${c.budget} events into ${c.lastDay - c.joinDay + 1} days`);

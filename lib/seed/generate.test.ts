@@ -206,8 +206,43 @@ describe("demo data generator", () => {
   it("lays out local days across daylight-saving changes", () => {
     const calendar = buildCalendar("America/New_York", AS_OF, HISTORY_DAYS);
     const lengths = new Set<number>();
-    for (let d = 0; d < calendar.days; d++) lengths.add(((calendar.midnight[d + 1] ?? 0) - (calendar.midnight[d] ?? 0)) / 3_600_000);
+    for (let d = 0; d < calendar.wholeDays; d++) lengths.add(((calendar.midnight[d + 1] ?? 0) - (calendar.midnight[d] ?? 0)) / 3_600_000);
     expect([...lengths].sort()).toEqual([23, 24, 25]);
-    expect(localParts("America/New_York")(calendar.endMs).hour).toBe(0);
+    // The history runs up to the moment of seeding: today (under way) is the last day.
+    expect(calendar.endMs).toBe(AS_OF.getTime());
+    expect(calendar.days).toBe(HISTORY_DAYS + 1);
+    expect(localParts("America/New_York")(calendar.midnight[HISTORY_DAYS] ?? 0).hour).toBe(0);
+  });
+
+  it("reads like a healthy business: new members every month, seasons, history up to now", () => {
+    const formats = new Map<string, Intl.DateTimeFormat>();
+    const monthOf = (at: number, timeZone: string) => {
+      let f = formats.get(timeZone);
+      if (!f) formats.set(timeZone, (f = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit" })));
+      return f.format(new Date(at));
+    };
+    const perMonth = (all: { events: SeedEvent[] }[], timeZone: string, pickAt: (e: SeedEvent[]) => number[]) => {
+      const counts = new Map<string, number>();
+      for (const c of all) for (const at of pickAt(c.events)) counts.set(monthOf(at, timeZone), (counts.get(monthOf(at, timeZone)) ?? 0) + 1);
+      return counts;
+    };
+    const big = plan(DEMO_PROFILES.brewBean, 2000, 40_000);
+    const bigEvents = allEvents(big);
+    const joins = perMonth(bigEvents, "America/New_York", (e) => (e[0] ? [e[0].at] : []));
+    const events = perMonth(bigEvents, "America/New_York", (e) => e.map((x) => x.at));
+    // Every whole month of the history gains new members.
+    const months = [...events.keys()].sort();
+    for (const m of months.slice(1, -1)) expect(joins.get(m) ?? 0, m).toBeGreaterThan(0);
+    // The last full month is no collapse: above the first full month (growth), within the season's
+    // reach of the busiest (December's peak is 1.4× a February).
+    const lastFull = months.at(-2) ?? "";
+    expect(events.get(lastFull) ?? 0).toBeGreaterThan(events.get(months[1] ?? "") ?? 0);
+    expect(events.get(lastFull) ?? 0).toBeGreaterThan(0.6 * Math.max(...events.values()));
+    // December is the coffee shop's peak over July; the history reaches the as-of morning.
+    expect(events.get("2025-12") ?? 0).toBeGreaterThan(events.get("2025-07") ?? 0);
+    expect(bigEvents.some((c) => c.events.some((e) => e.at > AS_OF.getTime() - 6 * 3_600_000))).toBe(true);
+    // The gym's January beats its December.
+    const gymMonths = perMonth(gymEvents, "Europe/London", (e) => e.filter((x) => x.type === "check_in").map((x) => x.at));
+    expect(gymMonths.get("2026-01") ?? 0).toBeGreaterThan(gymMonths.get("2025-12") ?? 0);
   });
 });

@@ -51,6 +51,8 @@ export interface MerchantPlan {
   campaigns: Campaign[];
   /** [location][weekday] → picker over the 24 local hours. */
   hourPickers: WeightedIndex[][];
+  /** Picker over the whole days for a new member's first day: growth × season × weekday. */
+  joinPicker: WeightedIndex;
   locationPicker: WeightedIndex;
 }
 
@@ -89,6 +91,7 @@ export function planMerchant(profile: MerchantProfile, options: GenerateOptions)
     order: new Uint32Array(customers),
     campaigns: campaignsFor(profile, seed, calendar),
     hourPickers,
+    joinPicker: new WeightedIndex(joinWeights(profile, calendar)),
     locationPicker: new WeightedIndex(profile.locationWeights),
   };
   for (let i = 0; i < customers; i++) plan.joinAt[i] = planCustomer(plan, i).joinAt;
@@ -129,6 +132,19 @@ function budgetsFor(profile: MerchantProfile, seed: number, customers: number, e
   return budgets;
 }
 
+/**
+ * How likely each whole day is to be someone's first: a growing business (more new members every
+ * month, `growth` times as many at the end as at the start), the profile's season (a coffee shop's
+ * December, a gym's January) and its weekday rhythm.
+ */
+function joinWeights(profile: MerchantProfile, calendar: LocalCalendar): number[] {
+  const n = calendar.wholeDays;
+  return Array.from({ length: n }, (_, d) =>
+    (1 + (profile.growth - 1) * (d / Math.max(1, n - 1))) *
+    (profile.joinSeason[calendar.month[d] ?? 0] ?? 1) *
+    (profile.weekdayWeights[calendar.weekday[d] ?? 0] ?? 1));
+}
+
 /** Merchant-wide campaigns every one to two weeks, mid-morning to mid-afternoon. */
 function campaignsFor(profile: MerchantProfile, seed: number, calendar: LocalCalendar): Campaign[] {
   const rng = streamFor(seed, profile.salt, STREAM.campaigns);
@@ -137,7 +153,8 @@ function campaignsFor(profile: MerchantProfile, seed: number, calendar: LocalCal
   for (let d = randInt(rng, 2, 6), n = 0; d < calendar.days; d += randInt(rng, minGap, maxGap), n++) {
     const minute = randInt(rng, 20, 33) * 30; // 10:00–16:30
     const name = profile.campaigns.names[n % profile.campaigns.names.length] ?? "News";
-    campaigns.push({ at: atLocal(calendar, d, minute), data: JSON.stringify({ campaign: name }) });
+    const at = atLocal(calendar, d, minute);
+    if (at < calendar.endMs - 3_600_000) campaigns.push({ at, data: JSON.stringify({ campaign: name }) });
   }
   return campaigns;
 }
@@ -151,12 +168,19 @@ export function planCustomer(plan: MerchantPlan, index: number): CustomerPlan {
   const traits: CustomerTraits = { home, usualHour: plan.hourPickers[home]?.[2]?.pick(rng) ?? 8, plan: profile.plan(rng) };
   const hasPass = chance(rng, profile.pass.installShare);
 
-  // Long enough to fit the visits at a believable pace; otherwise a long-term or a short-lived customer.
+  // Long enough to fit the visits at a believable pace. Most members stay (active until today);
+  // the others come for a while and drift away. First days follow the join picker (growth, season).
+  const whole = calendar.wholeDays;
   const visits = (budget * (1 - (hasPass ? profile.pass.digitalShare : 0))) / profile.eventsPerVisit;
-  const needed = Math.ceil(visits / (0.7 * profile.maxVisitsPerDay));
-  const wanted = chance(rng, 0.55) ? calendar.days * (0.35 + 0.65 * rng()) : 7 + exponential(rng, 70);
-  const length = Math.round(Math.min(calendar.days, Math.max(1, needed, wanted)));
-  const joinDay = Math.floor(rng() * (calendar.days - length + 1));
+  const needed = Math.min(whole, Math.max(1, Math.ceil(visits / (0.7 * profile.maxVisitsPerDay))));
+  const stays = chance(rng, profile.retention);
+  const wanted = stays ? 0 : 7 + exponential(rng, 70);
+  const span = Math.round(Math.min(whole, Math.max(needed, wanted)));
+  let joinDay = plan.joinPicker.pick(rng);
+  for (let tries = 0; joinDay > whole - span && tries < 12; tries++) joinDay = plan.joinPicker.pick(rng);
+  if (joinDay > whole - span) joinDay = Math.floor(rng() * (whole - span + 1));
+  // Stayers visit until today (the day under way included); the others for their span.
+  const length = stays ? calendar.days - joinDay : span;
   const hour = plan.hourPickers[home]?.[calendar.weekday[joinDay] ?? 0]?.pick(rng) ?? 9;
   const joinAt = atLocal(calendar, joinDay, hour * 60 + rng() * 59);
   return { budget, traits, hasPass, joinDay, lastDay: joinDay + length - 1, joinAt };

@@ -85,6 +85,11 @@ export const IRON_TEMPLE: MerchantProfile = {
   phoneShare: 0.9,
   phone: (rng) => `+44 7700 900${String(randInt(rng, 0, 999)).padStart(3, "0")}`,
   weekdayWeights: [0.6, 1.25, 1.15, 1.1, 1.0, 0.8, 0.7],
+  // New Year's resolutions: January is the peak, December the low; a summer dip.
+  season: [1.45, 1.25, 1.1, 1.0, 1.0, 0.9, 0.8, 0.8, 1.0, 1.0, 0.95, 0.7],
+  joinSeason: [2.6, 1.5, 1.1, 1.0, 1.0, 0.8, 0.7, 0.7, 1.2, 1.0, 0.8, 0.5],
+  growth: 1.5,
+  retention: 0.55,
   hourWeights: (weekday) => (weekday === 0 || weekday === 6 ? WEEKEND : WEEKDAY),
   loyalty: { sigma: 0.8, cap: 6 },
   maxVisitsPerDay: 1,

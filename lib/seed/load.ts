@@ -7,7 +7,7 @@ import { hashPassword } from "../auth/password";
 import { uuidv7 } from "../ids";
 import { DEFAULT_TIERS } from "../loyalty/rules";
 import { collectTotals, copyCustomers, copyEvents } from "./copy";
-import { deriveRollups, verifyEventReferences } from "./derive";
+import { deriveRollups, REPORT_ROLLUP_TABLES, verifyEventReferences } from "./derive";
 import { CustomerTotals } from "./totals";
 import {
   BREW_BEAN_DEFAULT_SIZE, DEMO_PROFILES, IRON_TEMPLE_SIZE, merchantSetup, planMerchant, POINTS_PER_CURRENCY,
@@ -82,7 +82,7 @@ export async function seedDemoData(databaseUrl: string, options: SeedOptions = {
       perMerchant.push(await loadMerchant(client, plan, passwordHash, log));
     }
     // Fresh statistics, so the first queries on the new data get good plans.
-    await client.query("ANALYZE merchants, users, locations, api_keys, customers, customer_passes, events, daily_rollups, customer_rollups");
+    await client.query(`ANALYZE merchants, users, locations, api_keys, customers, customer_passes, events, daily_rollups, customer_rollups, ${REPORT_ROLLUP_TABLES.join(", ")}`);
   } finally {
     await client.end();
   }
@@ -104,6 +104,8 @@ async function loadMerchant(client: pg.Client, plan: MerchantPlan, passwordHash:
     // One commit at the end: waiting for its WAL flush is all synchronous_commit would cost.
     await client.query("SET LOCAL synchronous_commit = off");
     await client.query("SET LOCAL work_mem = '256MB'");
+    // The report triggers would fold every COPY batch in; report_rollups_rebuild does it once, set-based.
+    await client.query("SET LOCAL punchcard.report_rollups = 'off'");
     await removeMerchant(client, profile);
     await insertMerchantRows(client, plan, setup, passwordHash);
     log(`${profile.name}: generating ${plan.customers.toLocaleString("en-US")} customers and ${plan.events.toLocaleString("en-US")} events…`);
@@ -196,7 +198,7 @@ async function removeMerchant(client: pg.Client, profile: MerchantProfile): Prom
     [profile.id, profile.users.map((u) => u.email), apiKeyPrefix(profile.apiKeySecret)],
   );
   for (const { id } of found.rows) {
-    for (const table of ["events", "customer_rollups", "daily_rollups", "customer_suppressions"]) {
+    for (const table of ["events", "customer_rollups", "daily_rollups", "customer_suppressions", ...REPORT_ROLLUP_TABLES]) {
       await client.query(`DELETE FROM ${table} WHERE merchant_id = $1`, [id]);
     }
     await client.query("DELETE FROM merchants WHERE id = $1", [id]); // cascades to the rest

@@ -89,6 +89,14 @@ export interface MerchantProfile {
   phone: (rng: Rng) => string;
   /** Sunday first. */
   weekdayWeights: readonly number[];
+  /** 12 monthly weights (January first) on how busy the days are: the merchant's season. */
+  season: readonly number[];
+  /** 12 monthly weights on how many new members join. */
+  joinSeason: readonly number[];
+  /** New members per day at the end of the history ÷ at its start (a growing business > 1). */
+  growth: number;
+  /** Share of members who stay active until today; the rest drift away after a while. */
+  retention: number;
   /** 24 weights for the local hour a visit starts; zero when closed. */
   hourWeights: (weekday: number, location: number) => readonly number[];
   /** Activity per customer is lognormal(sigma), capped at `cap` × the mean: a few regulars, many occasionals. */

@@ -1,4 +1,4 @@
-// `npm run bench -- api [--seconds 30] [--clients 20] [--batches 20] [--batch-clients 1]`
+// `npm run bench -- api [--seconds 30] [--clients 20] [--batches 20] [--batch-clients 1] [--report-triggers on|off]`
 // The POS API against the production build (run `next build` first) on a throw-away embedded
 // database with the demo data: (a) single-event POSTs from N concurrent clients, (b) batches of
 // 1,000 events, (c) the same kind of rows through plain 1,000-row INSERT statements, as the
@@ -24,7 +24,7 @@ const BATCH = 1000;
 interface Row { phase: string; events: number; seconds: number; p50: number; p99: number; failures: number; appCpuMs: number; dbCpuMs: number }
 
 export default async function benchApi(argv: string[]) {
-  const { values } = parseArgs({ args: argv, options: { seconds: { type: "string", default: "30" }, clients: { type: "string", default: "20" }, batches: { type: "string", default: "20" }, "batch-clients": { type: "string", default: "1" }, profile: { type: "string" } } });
+  const { values } = parseArgs({ args: argv, options: { seconds: { type: "string", default: "30" }, clients: { type: "string", default: "20" }, batches: { type: "string", default: "20" }, "batch-clients": { type: "string", default: "1" }, profile: { type: "string" }, "report-triggers": { type: "string", default: "on" } } });
   const seconds = Number(values.seconds);
   const clients = Number(values.clients);
   const batches = Number(values.batches);
@@ -39,6 +39,11 @@ export default async function benchApi(argv: string[]) {
     await applyMigrations(database.url);
     log("loading demo data…");
     await seedDemoData(database.url, { log });
+    // --report-triggers off: the write path without the report rollups' triggers, to measure what they cost.
+    if (values["report-triggers"] === "off") {
+      await pool.query("ALTER TABLE events DISABLE TRIGGER events_report_rollups_insert, DISABLE TRIGGER events_report_rollups_update");
+      log("report rollup triggers disabled for this run");
+    }
     const port = await freePort();
     app = startApp({
       ...process.env,

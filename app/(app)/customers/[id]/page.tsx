@@ -63,7 +63,6 @@ export default async function CustomerPage({ params, searchParams }: {
               <a href={`/customers/${customer.id}/export`} download className={buttonClass("secondary")}>
                 <Download aria-hidden className="size-4" /> Export data
               </a>
-              <DeleteCustomerButton customer={customer} />
             </>
           )}
         </div>
@@ -73,6 +72,18 @@ export default async function CustomerPage({ params, searchParams }: {
       <Suspense key={JSON.stringify(historyParams)} fallback={<StoryLoading />}>
         <CustomerStory context={context} customer={customer} historyParams={historyParams} />
       </Suspense>
+
+      {isManager && (
+        // Apart from the everyday actions, so deleting is never a slip next to "Record an event".
+        <section aria-labelledby="danger-zone" className="mt-8 rounded-xl border border-red-200 bg-red-50/50 p-4 sm:p-5" data-testid="danger-zone">
+          <h2 id="danger-zone" className="text-base font-semibold text-red-900">Delete this customer</h2>
+          <p className="mt-1 text-sm text-stone-700">
+            On the customer&apos;s request: their events and personal data are removed for good; monthly totals stay as anonymous counts,
+            and new events naming the same pass, email, phone or external ID are refused until an owner lifts the block.
+          </p>
+          <div className="mt-3"><DeleteCustomerButton customer={customer} /></div>
+        </section>
+      )}
     </>
   );
 }
@@ -90,9 +101,9 @@ async function CustomerStory({ context, customer, historyParams }: { context: Me
       <div className="grid gap-4 lg:grid-cols-[20rem_1fr]">
         <PassCard customer={customer} barcodeSvg={passBarcodeSvg(customer.passSerial)} currency={currency} />
         <div className="grid grid-cols-2 content-start gap-3 md:grid-cols-3">
-          <Stat label="Lifetime spend" value={formatMoney(totals.spend, currency)} hint={`Total purchases: ${formatMoney(totals.spend, currency)} (${formatCount(totals.purchases)} ${totals.purchases === 1 ? "order" : "orders"})`} />
+          {/* Visits are on the pass card; each number appears once. */}
+          <Stat label="Lifetime spend" value={formatMoney(totals.spend, currency)} hint={`${formatCount(totals.purchases)} ${totals.purchases === 1 ? "order" : "orders"}`} />
           <Stat label="Average purchase" value={totals.averagePurchase ? formatMoney(totals.averagePurchase, currency) : "—"} />
-          <Stat label="Visits" value={formatCount(totals.visits)} />
           <Stat label="Redemptions" value={formatCount(totals.redemptions)} />
           <Stat label="Points earned" value={formatCount(totals.pointsEarned)} />
           <Stat label="Points spent" value={formatCount(totals.pointsSpent)} />
