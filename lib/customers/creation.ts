@@ -122,7 +122,7 @@ export async function createCustomers(
     await tx.auditLog.createMany({
       data: created.map((c) => ({
         merchantId, actorUserId: actor.userId ?? null, actorApiKeyId: actor.apiKeyId ?? null, actorLabel: actor.label,
-        action: "customer.created", targetType: "customer", targetId: c.id, details: { passSerial: c.passSerial, via: options.via },
+        action: "customer.created", targetType: "customer", targetId: c.id, details: { via: options.via },
       })),
     });
   }

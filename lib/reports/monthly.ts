@@ -24,7 +24,7 @@ export async function resolveReportLocation(scope: MerchantScope, value: string 
   if (!wanted) return null;
   const locations = await db.location.findMany({ where: { merchantId: scope.merchantId }, select: { id: true, name: true } });
   const found = locations.find((l) => l.id === wanted || l.name.toLowerCase() === wanted.toLowerCase());
-  if (!found) throw new AppError("VALIDATION", `No location named “${wanted}”. Known: ${locations.map((l) => l.name).join(", ") || "none"}.`, { path: "location" });
+  if (!found) throw new AppError("validation_error", `No location named “${wanted}”. Known: ${locations.map((l) => l.name).join(", ") || "none"}.`, { path: "location" });
   return found;
 }
 
@@ -32,7 +32,7 @@ export async function resolveReportLocation(scope: MerchantScope, value: string 
 export function reportMonth(scope: MerchantScope, value: unknown, now = new Date()): string {
   if (value === undefined || value === null || value === "") return monthOf(now, scope.merchant.timeZone);
   const parsed = parseMonth(value);
-  if (!parsed) throw new AppError("VALIDATION", "month must look like 2025-01.", { path: "month" });
+  if (!parsed) throw new AppError("validation_error", "month must look like 2025-01.", { path: "month" });
   return String(value).trim();
 }
 

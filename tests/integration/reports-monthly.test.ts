@@ -49,7 +49,7 @@ describe("monthly summary from the report rollups", () => {
     const { context } = fixture;
     const ref = { passSerial: fixture.customers[3]?.passSerial ?? "" }; // first active in March (DST visits)
     expect((await monthlySummary(context, { month: "2025-03" })).newCustomers).toBe(1);
-    const [result] = await recordEvents(context, [{ type: "app_open", customer: ref, occurredAt: zonedIso("2024-12-31T23:59", "Asia/Tokyo") }], { kind: "import", label: "test" });
+    const [result] = await recordEvents(context, [{ type: "app_open", customer: ref, occurredAt: zonedIso("2024-12-31T23:59", "Asia/Tokyo") }], { kind: "import", importId: "00000000-0000-7000-8000-000000000001", label: "test" });
     if (result?.status !== "created") throw new Error("not recorded");
     expect((await monthlySummary(context, { month: "2024-12" })).newCustomers).toBe(1);
     expect((await monthlySummary(context, { month: "2025-03" })).newCustomers).toBe(0);

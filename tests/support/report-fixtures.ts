@@ -35,7 +35,7 @@ export async function reportFixture(timeZone: string, options: { seed?: number; 
   const { merchantId } = context;
   const locations = await Promise.all(["Downtown", "Harbor"].map((name) => db.location.create({ data: { merchantId, name }, select: { id: true, name: true } })));
   const manual: EventSourceRef = { kind: "manual", userId: context.user.id, userName: context.user.name };
-  const automation: EventSourceRef = { kind: "automation", label: "Win-back" };
+  const automation: EventSourceRef = { kind: "automation", automationRunId: "00000000-0000-7000-8000-000000000002", label: "Win-back" };
   const customers: ReportFixture["customers"] = [];
   for (let i = 0; i < 6; i++) {
     const c = await db.customer.create({ data: { merchantId, name: `Fixture ${i}`, passSerial: `RF-${merchantId.slice(0, 8)}-${i}`, pass: { create: {} } }, select: { id: true, passSerial: true } });
