@@ -88,7 +88,7 @@ function pick(header: string[], hints: readonly string[], taken: Set<string>): s
 /** A mapping suggested from header names and sample values; the user confirms or changes it. */
 export function suggestMapping(header: string[], sample: string[][]): ImportMapping {
   const taken = new Set<string>();
-  const use = (name: string | undefined) => (name && taken.add(name), name);
+  const claim = (name: string | undefined) => (name && taken.add(name), name);
   const values = (name: string) => sample.map((row) => row[header.indexOf(name)] ?? "").filter((v) => v.trim() !== "");
   const looksLikeDate = (name: string) => values(name).some((v) => /\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}/.test(v));
 
@@ -96,32 +96,32 @@ export function suggestMapping(header: string[], sample: string[][]): ImportMapp
   const serial = pick(header, HINTS.passSerial, taken);
   const external = pick(header, HINTS.externalId, taken);
   const [identifyBy, idColumn] = serial ? (["passSerial", serial] as const) : external ? (["externalId", external] as const) : email ? (["email", email] as const) : (["externalId", header[0]!] as const);
-  use(idColumn);
-  const nameColumn = use(pick(header, HINTS.name, taken));
-  const emailColumn = identifyBy === "email" ? undefined : use(email);
-  const phoneColumn = use(pick(header, HINTS.phone, taken));
+  claim(idColumn);
+  const nameColumn = claim(pick(header, HINTS.name, taken));
+  const emailColumn = identifyBy === "email" ? undefined : claim(email);
+  const phoneColumn = claim(pick(header, HINTS.phone, taken));
 
   // Prefer a column holding date AND time ("datetime", "InvoiceDate") over a bare date.
   const dateCandidates = header.filter((h) => !taken.has(h) && looksLikeDate(h));
   const withTime = dateCandidates.find((h) => values(h).some((v) => /\d:\d\d/.test(v)));
   const dateColumn = withTime ?? pick(header, HINTS.datetime, taken) ?? dateCandidates[0] ?? header.find((h) => !taken.has(h))!;
-  use(dateColumn);
+  claim(dateColumn);
 
-  const group = use(pick(header, HINTS.group, taken));
+  const group = claim(pick(header, HINTS.group, taken));
   const quantity = pick(header, HINTS.quantity, taken);
   const unitPrice = quantity ? pick(header, HINTS.unitPrice, new Set([...taken, quantity])) : undefined;
   const isMoney = (name: string) => values(name).length > 0 && values(name).every((v) => parseMoney(v).ok);
   let amount: ImportMapping["amount"];
   const amountColumn = pick(header, HINTS.amount.filter((h) => h !== "price"), taken);
-  if (amountColumn && isMoney(amountColumn)) amount = { column: use(amountColumn)! };
+  if (amountColumn && isMoney(amountColumn)) amount = { column: claim(amountColumn)! };
   else if (quantity && unitPrice && norm(unitPrice).includes("unit")) {
-    amount = { quantityColumn: use(quantity)!, unitPriceColumn: use(unitPrice)! };
-  } else if (unitPrice && isMoney(unitPrice)) amount = { column: use(unitPrice)! };
+    amount = { quantityColumn: claim(quantity)!, unitPriceColumn: claim(unitPrice)! };
+  } else if (unitPrice && isMoney(unitPrice)) amount = { column: claim(unitPrice)! };
 
   const detection = detectDateOrder(values(dateColumn));
   const dateOrder = Object.values(detection.bySeparator).find((o) => o !== null) ?? undefined;
-  const locationColumn = use(pick(header, HINTS.location, taken));
-  const currencyColumn = use(pick(header, HINTS.currency, taken));
+  const locationColumn = claim(pick(header, HINTS.location, taken));
+  const currencyColumn = claim(pick(header, HINTS.currency, taken));
   return mappingSchema.parse({
     customer: { identifyBy, column: idColumn, nameColumn, emailColumn, phoneColumn, create: true },
     eventType: { fixed: amount ? "purchase" : "visit" },

@@ -63,7 +63,15 @@ function resultError(result: RecordResult): string | null {
   return result.status === "error" ? result.error.message : null;
 }
 
-async function commitChunk(tx: Tx, scope: MerchantScope, importId: string, chunk: Chunk): Promise<{ created: number; duplicates: number; grouped: number; customers: number; errors: number }> {
+interface ChunkCounts {
+  created: number;
+  duplicates: number;
+  grouped: number;
+  customers: number;
+  errors: number;
+}
+
+async function commitChunk(tx: Tx, errorsTx: Tx | typeof db, scope: MerchantScope, importId: string, chunk: Chunk): Promise<ChunkCounts> {
   const results = chunk.drafts.length ? await recordEvents(scope, chunk.drafts.map((d) => d.draft), { kind: "import", importId }, { tx }) : [];
   const errors = [...chunk.errors];
   let created = 0;
@@ -90,7 +98,7 @@ async function commitChunk(tx: Tx, scope: MerchantScope, importId: string, chunk
         ON CONFLICT DO NOTHING RETURNING customer_id::text AS id`
     : [];
   if (errors.length) {
-    await tx.$executeRaw`
+    await errorsTx.$executeRaw`
       INSERT INTO import_errors (import_id, line, merchant_id, reason, cells)
       SELECT ${importId}::uuid, e.line, ${scope.merchantId}::uuid, e.reason, e.cells
       FROM jsonb_to_recordset(${JSON.stringify(errors)}::jsonb) AS e(line int, reason text, cells jsonb)
@@ -106,7 +114,11 @@ export async function processImport(importId: string, signal: AbortSignal): Prom
   const scope: MerchantScope = { merchantId: row.merchantId, merchant: { id: row.merchant.id, name: row.merchant.name, timeZone: row.merchant.timeZone, currency: row.merchant.currency } };
   const mapping = mappingSchema.parse(row.mapping);
   const choices = row.readChoices as ReadChoices;
-  await db.import.update({ where: { id: importId }, data: { status: "running", startedAt: row.startedAt ?? new Date() } });
+  // A dry run that was interrupted starts over: nothing of it was kept.
+  const restart = row.dryRun ? { rowsDone: 0, eventsCreated: 0, duplicates: 0, groupedRows: 0, customersCreated: 0, errorRows: 0 } : {};
+  if (row.dryRun) await db.importError.deleteMany({ where: { importId, merchantId: row.merchantId } });
+  await db.import.update({ where: { id: importId }, data: { status: "running", startedAt: row.startedAt ?? new Date(), ...restart } });
+  const alreadyDone = row.dryRun ? 0 : row.rowsDone;
 
   let detection = row.detection as Detection | null;
   try {
@@ -117,22 +129,32 @@ export async function processImport(importId: string, signal: AbortSignal): Prom
     const file = await readFile(row.filePath, choices);
     const builder = new RowBuilder(mapping, file.header, { timeZone: scope.merchant.timeZone, currency: scope.merchant.currency, dates: detection.dates, decimalSeparator: detection.decimalSeparator });
     let chunk: Chunk = { drafts: [], errors: [], rows: 0 };
+    // A dry run records every chunk in ONE transaction that is rolled back at the end (so a
+    // customer created by an early row is found by a later one, exactly as in the real import);
+    // its progress and error rows are written outside it.
+    let dryTx: Tx | null = null;
+    const progress = (current: Chunk, counts: ChunkCounts) => Prisma.sql`
+      UPDATE imports SET rows_done = rows_done + ${current.rows}, events_created = events_created + ${counts.created},
+        duplicates = duplicates + ${counts.duplicates}, grouped_rows = grouped_rows + ${counts.grouped},
+        customers_created = customers_created + ${counts.customers}, error_rows = error_rows + ${counts.errors}
+      WHERE id = ${importId}::uuid AND merchant_id = ${scope.merchantId}::uuid RETURNING cancel_requested`;
     const flush = async () => {
       if (chunk.rows === 0) return;
       const current = chunk;
       chunk = { drafts: [], errors: [], rows: 0 };
-      const cancelled = await db.$transaction(
-        async (tx) => {
-          const counts = await commitChunk(tx, scope, importId, current);
-          const updated = await tx.$queryRaw<{ cancel_requested: boolean }[]>`
-            UPDATE imports SET rows_done = rows_done + ${current.rows}, events_created = events_created + ${counts.created},
-              duplicates = duplicates + ${counts.duplicates}, grouped_rows = grouped_rows + ${counts.grouped},
-              customers_created = customers_created + ${counts.customers}, error_rows = error_rows + ${counts.errors}
-            WHERE id = ${importId}::uuid AND merchant_id = ${scope.merchantId}::uuid RETURNING cancel_requested`;
-          return updated[0]?.cancel_requested ?? false;
-        },
-        { timeout: 120_000, maxWait: 20_000 },
-      );
+      let cancelled: boolean;
+      if (dryTx) {
+        const counts = await commitChunk(dryTx, db, scope, importId, current);
+        cancelled = (await db.$queryRaw<{ cancel_requested: boolean }[]>(progress(current, counts)))[0]?.cancel_requested ?? false;
+      } else {
+        cancelled = await db.$transaction(
+          async (tx) => {
+            const counts = await commitChunk(tx, tx, scope, importId, current);
+            return (await tx.$queryRaw<{ cancel_requested: boolean }[]>(progress(current, counts)))[0]?.cancel_requested ?? false;
+          },
+          { timeout: 120_000, maxWait: 20_000 },
+        );
+      }
       if (cancelled) throw new ImportCancelled();
       if (signal.aborted) throw new JobInterrupted();
     };
@@ -144,16 +166,30 @@ export async function processImport(importId: string, signal: AbortSignal): Prom
       for (const outcome of outcomes) {
         const n = rowsOf(outcome);
         consumed += n;
-        if (consumed <= row.rowsDone) continue;
+        if (consumed <= alreadyDone) continue;
         chunk.rows += n;
         if (outcome.kind === "errors") chunk.errors.push(...outcome.errors);
         else chunk.drafts.push({ draft: outcome.input, rows: outcome.rows });
       }
       if (chunk.drafts.length >= CHUNK_EVENTS || chunk.errors.length >= 5000) await flush();
     };
-    for await (const source of file.rows) await take(builder.push(source));
-    await take(builder.flush());
-    await flush();
+    const all = async () => {
+      for await (const source of file.rows) await take(builder.push(source));
+      await take(builder.flush());
+      await flush();
+    };
+    if (row.dryRun) {
+      await db.$transaction(
+        async (tx) => {
+          dryTx = tx;
+          await all();
+          throw new DryRunDone();
+        },
+        { timeout: 60 * 60_000, maxWait: 20_000 },
+      ).catch((error: unknown) => {
+        if (!(error instanceof DryRunDone)) throw error;
+      });
+    } else await all();
     await db.import.update({ where: { id: importId }, data: { status: "succeeded", finishedAt: new Date() } });
   } catch (error) {
     if (error instanceof ImportCancelled) {
@@ -169,6 +205,7 @@ export async function processImport(importId: string, signal: AbortSignal): Prom
 }
 
 class ImportCancelled extends Error {}
+class DryRunDone extends Error {}
 
 /** The last attempt failed unexpectedly: the import says so, with what was committed. */
 export async function markImportFailed(importId: string, error: unknown): Promise<void> {

@@ -6,10 +6,11 @@ import { open, stat } from "node:fs/promises";
 import { parse } from "csv-parse";
 import { bomLengthFor, decodeSample, decoderStream, detectEncoding, type DetectedEncoding, type TextEncoding } from "./encoding";
 import { detectDelimiter, type Delimiter } from "./delimiter";
+import { MAX_IMPORT_ROWS } from "./limits";
 import { FileRefused, assertLooksLikeText, sniffKind, type FileKind } from "./sniff";
 import { readWorkbook } from "./xlsx";
 
-export const MAX_ROWS = 1_000_000;
+export const MAX_ROWS = MAX_IMPORT_ROWS;
 /** Characters in one row; a longer one is almost always a quote that never closes. */
 export const MAX_ROW_CHARS = 100_000;
 const SAMPLE_BYTES = 64 * 1024;

@@ -14,7 +14,7 @@ import { uuidv7 } from "@/lib/ids";
 import { enqueue } from "@/lib/jobs/queue";
 import { importFileJob } from "./job";
 import type { ImportMapping } from "./mapping";
-import type { ReadChoices } from "./read";
+import { sampleFile, type ReadChoices } from "./read";
 
 export function importsDir(): string {
   const dir = process.env.PUNCHCARD_IMPORTS_DIR ?? path.join(process.cwd(), ".data", "imports");
@@ -37,6 +37,7 @@ export interface ImportView {
   startedAt: string | null;
   finishedAt: string | null;
   createdById: string | null;
+  dryRun: boolean;
 }
 
 type ImportRow = Prisma.ImportGetPayload<object>;
@@ -55,6 +56,7 @@ export function viewOf(row: ImportRow): ImportView {
     startedAt: row.startedAt?.toISOString() ?? null,
     finishedAt: row.finishedAt?.toISOString() ?? null,
     createdById: row.createdById,
+    dryRun: row.dryRun,
   };
 }
 
@@ -67,6 +69,8 @@ export interface CreateImportInput {
   templateName?: string | null;
   createdById?: string | null;
   apiKeyId?: string | null;
+  /** Counts only: the whole import runs in a transaction that is rolled back. */
+  dryRun?: boolean;
 }
 
 /** Records the import and queues its job in the same transaction. */
@@ -85,6 +89,7 @@ export async function createImport(scope: MerchantScope, input: CreateImportInpu
         mapping: input.mapping as unknown as Prisma.InputJsonValue,
         readChoices: input.readChoices as Prisma.InputJsonValue,
         templateName: input.templateName ?? null,
+        dryRun: input.dryRun ?? false,
       },
     });
     await enqueue(importFileJob, { importId: id }, { tx, singletonKey: id });
@@ -144,6 +149,25 @@ export async function undoImport(scope: MerchantScope, id: string, actor: AuditA
     { timeout: 300_000, maxWait: 20_000 },
   );
   return viewOf(row);
+}
+
+/** The error file for an import, with the header of its file. */
+export async function* errorRowsCsvForImport(scope: MerchantScope, id: string): AsyncGenerator<string> {
+  const row = await db.import.findFirst({ where: { id, merchantId: scope.merchantId }, select: { filePath: true, readChoices: true } });
+  if (!row) throw notFound("That import");
+  let header: string[] = [];
+  try {
+    header = (await sampleFile(row.filePath, row.readChoices as ReadChoices, 1)).header;
+  } catch {
+    // The file is gone or unreadable: the rows still carry their cells.
+  }
+  yield* errorRowsCsv(scope, id, header);
+}
+
+export async function errorFileName(scope: MerchantScope, id: string): Promise<string> {
+  const row = await db.import.findFirst({ where: { id, merchantId: scope.merchantId }, select: { fileName: true } });
+  if (!row) throw notFound("That import");
+  return `${row.fileName.replace(/\.[^.]+$/, "").replace(/[^\w.-]+/g, "-") || "import"}-errors.csv`;
 }
 
 /** The error file: line, reason, then the original row as it was (cells neutralised for spreadsheets). */

@@ -18,6 +18,7 @@ CREATE TABLE "imports" (
     "read_choices" JSONB NOT NULL DEFAULT '{}',
     "detection" JSONB,
     "template_name" TEXT,
+    "dry_run" BOOLEAN NOT NULL DEFAULT false,
     "status" "ImportStatus" NOT NULL DEFAULT 'queued',
     "cancel_requested" BOOLEAN NOT NULL DEFAULT false,
     "rows_total" INTEGER,
