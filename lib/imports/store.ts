@@ -37,12 +37,13 @@ export interface ImportView {
   startedAt: string | null;
   finishedAt: string | null;
   createdById: string | null;
+  createdByName: string | null;
   dryRun: boolean;
 }
 
 type ImportRow = Prisma.ImportGetPayload<object>;
 
-export function viewOf(row: ImportRow): ImportView {
+export function viewOf(row: ImportRow, createdByName: string | null = null): ImportView {
   return {
     id: row.id,
     status: row.status,
@@ -56,6 +57,7 @@ export function viewOf(row: ImportRow): ImportView {
     startedAt: row.startedAt?.toISOString() ?? null,
     finishedAt: row.finishedAt?.toISOString() ?? null,
     createdById: row.createdById,
+    createdByName,
     dryRun: row.dryRun,
   };
 }
@@ -101,12 +103,15 @@ export async function createImport(scope: MerchantScope, input: CreateImportInpu
 export async function getImport(scope: MerchantScope, id: string): Promise<ImportView> {
   const row = await db.import.findFirst({ where: { id, merchantId: scope.merchantId } });
   if (!row) throw notFound("That import");
-  return viewOf(row);
+  const user = row.createdById ? await db.user.findFirst({ where: { id: row.createdById, merchantId: scope.merchantId }, select: { name: true } }) : null;
+  return viewOf(row, user?.name ?? null);
 }
 
 export async function listImports(scope: MerchantScope, limit = 50): Promise<ImportView[]> {
   const rows = await db.import.findMany({ where: { merchantId: scope.merchantId }, orderBy: { createdAt: "desc" }, take: limit });
-  return rows.map(viewOf);
+  const ids = [...new Set(rows.flatMap((r) => (r.createdById ? [r.createdById] : [])))];
+  const users = new Map((await db.user.findMany({ where: { merchantId: scope.merchantId, id: { in: ids } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
+  return rows.map((row) => viewOf(row, row.createdById ? (users.get(row.createdById) ?? null) : null));
 }
 
 /** Asks a queued or running import to stop after its current chunk (what was committed stays). */
