@@ -19,6 +19,8 @@ import { FileRefused } from "./sniff";
 type Tx = Prisma.TransactionClient;
 /** Events per recordEvents call (its batch limit). */
 const CHUNK_EVENTS = 1000;
+/** Rows per chunk at most, so progress moves (and a resume loses little) on error-heavy files. */
+const CHUNK_ROWS = 2000;
 
 export interface Detection {
   rowsTotal: number;
@@ -171,7 +173,7 @@ export async function processImport(importId: string, signal: AbortSignal): Prom
         if (outcome.kind === "errors") chunk.errors.push(...outcome.errors);
         else chunk.drafts.push({ draft: outcome.input, rows: outcome.rows });
       }
-      if (chunk.drafts.length >= CHUNK_EVENTS || chunk.errors.length >= 5000) await flush();
+      if (chunk.drafts.length >= CHUNK_EVENTS || chunk.rows >= CHUNK_ROWS) await flush();
     };
     const all = async () => {
       for await (const source of file.rows) await take(builder.push(source));
