@@ -13,7 +13,7 @@ test("a manager imports the coffee file, downloads the error file and undoes the
   await page.setViewportSize({ width: 1280, height: 900 });
   await signIn(page, USERS.manager);
   await page.goto("/imports");
-  await expect(page.getByRole("heading", { name: "Imports" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Imports", exact: true })).toBeVisible();
   await page.getByTestId("import-file").setInputFiles(coffee);
   await expect(page.getByRole("heading", { name: /Map the columns of coffee-vending-bom\.csv/ })).toBeVisible();
   // Cash sales have no card: highlighted with the reason before anything is written.
