@@ -5,6 +5,7 @@ import { z } from "zod";
 import { dataSchemaFor, EVENT_REGISTRY, EVENT_TYPES } from "@/lib/events/registry";
 import { eventInputSchema } from "@/lib/events/schema";
 import { API_ERROR_STATUS } from "./errors";
+import { importPaths, importSchemas } from "./openapi-imports";
 import { API_MAX_BATCH, MAX_BODY_BYTES, MAX_IDEMPOTENCY_KEY_LENGTH } from "./limits";
 import {
   batchResponseSchema, customerLookupSchema, errorBodySchema, eventPageSchema, listEventsQuerySchema, lookupQuerySchema, monthlyReportQuerySchema, monthlyReportSchema,
@@ -173,6 +174,7 @@ export function buildOpenApiDocument(): JsonSchema {
           },
         },
       },
+      ...importPaths(common, errorResponse),
       "/api/v1/openapi.json": {
         get: { operationId: "openApiDocument", summary: "This document", security: [], responses: { "200": { description: "OpenAPI 3.1 document", content: json({ type: "object" }) } } },
       },
@@ -208,6 +210,7 @@ export function buildOpenApiDocument(): JsonSchema {
         EventPage: jsonSchema(eventPageSchema),
         CustomerLookup: jsonSchema(customerLookupSchema),
         MonthlyReport: jsonSchema(monthlyReportSchema),
+        ...importSchemas(jsonSchema),
         Error: { ...jsonSchema(errorBodySchema), description: `Codes and their HTTP status: ${Object.entries(API_ERROR_STATUS).map(([c, s]) => `${c} ${s}`).join(", ")}.` },
       },
     },

@@ -1,0 +1,58 @@
+// A manager imports the coffee machine's real file: upload, mapping with the preview, progress,
+// the error file, the customers, undo. Staff are refused the page and the upload route.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { signIn, USERS } from "./helpers";
+
+const coffee = path.resolve(import.meta.dirname, "..", "../shared/realdata/coffee-vending-bom.csv");
+const shots = process.env.SCREENSHOT_DIR;
+
+test("a manager imports the coffee file, downloads the error file and undoes the import", async ({ page }) => {
+  test.setTimeout(300_000);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await signIn(page, USERS.manager);
+  await page.goto("/imports");
+  await expect(page.getByRole("heading", { name: "Imports", exact: true })).toBeVisible();
+  await page.getByTestId("import-file").setInputFiles(coffee);
+  await expect(page.getByRole("heading", { name: /Map the columns of coffee-vending-bom\.csv/ })).toBeVisible();
+  // Cash sales have no card: highlighted with the reason before anything is written.
+  await expect(page.getByTestId("preview-error").first()).toContainText("No customer");
+  await expect(page.getByTestId("preview-row").first()).toContainText("ANON-0000-0000-0001");
+  if (shots) await page.screenshot({ path: path.join(shots, "imports-mapping-1280.png"), fullPage: true });
+  await page.setViewportSize({ width: 768, height: 1000 });
+  if (shots) await page.screenshot({ path: path.join(shots, "imports-mapping-768.png"), fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 900 });
+
+  await page.getByRole("button", { name: "Start import" }).click();
+  await expect(page).toHaveURL(/\/imports\/[0-9a-f-]{36}$/);
+  await expect(page.getByTestId("import-status")).toHaveText("succeeded", { timeout: 240_000 });
+  await expect(page.getByTestId("stat-rows-in-error")).toHaveText("89");
+  await expect(page.getByTestId("stat-events-created")).toHaveText("3,547");
+  if (shots) await page.screenshot({ path: path.join(shots, "imports-result-1280.png"), fullPage: true });
+  await page.setViewportSize({ width: 768, height: 1000 });
+  if (shots) await page.screenshot({ path: path.join(shots, "imports-result-768.png"), fullPage: true });
+
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download the error file" }).click()]);
+  const errors = readFileSync(await download.path(), "utf8").trim().split("\r\n");
+  expect(errors[0]).toBe("line,reason,date,datetime,cash_type,card,money,coffee_name");
+  expect(errors).toHaveLength(90);
+
+  await page.goto("/customers?q=ANON-0000-0000-0001");
+  await expect(page.getByText("ANON-0000-0000-0001").first()).toBeVisible();
+
+  await page.goBack();
+  page.once("dialog", (dialog) => void dialog.accept());
+  await page.getByRole("button", { name: "Undo this import" }).click();
+  await expect(page.getByTestId("import-status")).toHaveText("undone");
+  await page.goto("/imports");
+  await expect(page.getByRole("link", { name: "coffee-vending-bom.csv" }).first()).toBeVisible();
+});
+
+test("staff are refused the imports page and the upload route", async ({ page }) => {
+  await signIn(page, USERS.staff);
+  const response = await page.goto("/imports");
+  expect(response?.status()).toBe(403);
+  const upload = await page.request.post("/imports/upload", { multipart: { file: { name: "a.csv", mimeType: "text/csv", buffer: Buffer.from("a,b\n1,2\n") } } });
+  expect(upload.status()).toBe(403);
+});

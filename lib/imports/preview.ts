@@ -1,0 +1,121 @@
+import "server-only";
+// The dashboard's upload flow: the file lands in the merchant's own upload folder under a random
+// token; the preview shows the first 50 rows as they will be recorded (or why not) under a
+// mapping; starting it hands the file to the import job.
+import { existsSync } from "node:fs";
+import { stat } from "node:fs/promises";
+import path from "node:path";
+import type { MerchantContext, MerchantScope } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { uuidv7 } from "@/lib/ids";
+import { detectDateOrder } from "./dates";
+import { headerSignature, mappingSchema, missingColumns, suggestMapping, type ImportMapping } from "./mapping";
+import { detectDecimalSeparator } from "./money";
+import { usualDateOrder } from "./process";
+import { sampleFile, type FileLayout, type ReadChoices } from "./read";
+import { RowBuilder } from "./rows";
+import { FileRefused } from "./sniff";
+import { createImport, importsDir, type ImportView } from "./store";
+
+const TOKEN = /^[0-9a-f-]{36}\.upload$/;
+
+export function merchantUploadDir(scope: MerchantScope): string {
+  return path.join(importsDir(), scope.merchantId);
+}
+
+function uploadPath(scope: MerchantScope, token: string): string {
+  if (!TOKEN.test(token)) throw new AppError("VALIDATION", "That upload is not known.");
+  const file = path.join(merchantUploadDir(scope), token);
+  if (!existsSync(file)) throw new AppError("NOT_FOUND", "That upload is gone; upload the file again.");
+  return file;
+}
+
+export interface PreviewRow {
+  line: number;
+  cells: string[];
+  event: { type: string; customer: string; occurredAt: string; amount: string | null } | null;
+  error: string | null;
+}
+
+export interface Preview {
+  token: string;
+  fileName: string;
+  layout: FileLayout;
+  header: string[];
+  mapping: ImportMapping;
+  templateName: string | null;
+  missing: string[];
+  rows: PreviewRow[];
+  dateOrder: { sample: string; ambiguous: boolean };
+}
+
+export async function previewUpload(scope: MerchantScope, input: { token: string; fileName: string; mapping?: ImportMapping; choices?: ReadChoices }): Promise<Preview> {
+  const file = uploadPath(scope, input.token);
+  let sample;
+  try {
+    sample = await sampleFile(file, input.choices ?? {});
+  } catch (error) {
+    if (error instanceof FileRefused) throw new AppError("VALIDATION", error.message);
+    throw error;
+  }
+  const cells = sample.rows.map((r) => r.cells);
+  let mapping = input.mapping;
+  let templateName: string | null = null;
+  if (!mapping) {
+    const template = await db.importTemplate.findFirst({ where: { merchantId: scope.merchantId, headerSignature: headerSignature(sample.header) }, orderBy: { createdAt: "desc" } });
+    if (template) {
+      mapping = mappingSchema.parse(template.mapping);
+      templateName = template.name;
+    } else mapping = suggestMapping(sample.header, cells);
+  }
+  const missing = missingColumns(mapping, sample.header);
+  const dateColumn = "column" in mapping.when ? mapping.when.column : mapping.when.dateColumn;
+  const dates = detectDateOrder(cells.map((r) => r[sample.header.indexOf(dateColumn)] ?? ""), usualDateOrder(scope.merchant.currency));
+  const amountIndex = mapping.amount && "column" in mapping.amount ? sample.header.indexOf(mapping.amount.column) : -1;
+  const builder = new RowBuilder(mapping, sample.header, {
+    timeZone: scope.merchant.timeZone,
+    currency: scope.merchant.currency,
+    dates,
+    decimalSeparator: detectDecimalSeparator(cells.map((r) => r[amountIndex] ?? "")),
+  });
+  const rows: PreviewRow[] = [];
+  const byLine = new Map<number, PreviewRow>();
+  for (const row of sample.rows) {
+    const entry: PreviewRow = { line: row.line, cells: row.cells, event: null, error: null };
+    rows.push(entry);
+    byLine.set(row.line, entry);
+  }
+  const outcomes = missing.length ? [] : [...sample.rows.flatMap((row) => builder.push(row)), ...builder.flush()];
+  for (const outcome of outcomes) {
+    if (outcome.kind === "errors") for (const e of outcome.errors) byLine.get(e.line)!.error = e.reason;
+    else {
+      const [first, ...rest] = outcome.rows;
+      const d = outcome.input;
+      byLine.get(first!.line)!.event = { type: d.customName ?? d.type, customer: Object.values(d.customer)[0] ?? "", occurredAt: d.occurredAt, amount: d.amount ?? null };
+      for (const r of rest) byLine.get(r.line)!.error = null;
+    }
+  }
+  const order = mapping.dateOrder ?? dates.bySeparator[Object.keys(dates.bySeparator)[0] ?? ""] ?? dates.fallback;
+  return { token: input.token, fileName: input.fileName, layout: sample.layout, header: sample.header, mapping, templateName, missing, rows, dateOrder: { sample: order, ambiguous: !mapping.dateOrder && dates.ambiguous } };
+}
+
+export async function startUploadedImport(context: MerchantContext, input: { token: string; fileName: string; mapping: ImportMapping; choices: ReadChoices; saveAs?: string }): Promise<ImportView> {
+  const file = uploadPath(context, input.token);
+  const sample = await sampleFile(file, input.choices).catch((error: unknown) => {
+    throw error instanceof FileRefused ? new AppError("VALIDATION", error.message) : error;
+  });
+  const missing = missingColumns(input.mapping, sample.header);
+  if (missing.length) throw new AppError("VALIDATION", `The file has no column ${missing.join(", ")}.`);
+  if (input.saveAs) {
+    const signature = headerSignature(sample.header);
+    const mapping = input.mapping as object;
+    await db.importTemplate.upsert({
+      where: { merchantId_name: { merchantId: context.merchantId, name: input.saveAs } },
+      create: { id: uuidv7(), merchantId: context.merchantId, name: input.saveAs, headerSignature: signature, mapping },
+      update: { headerSignature: signature, mapping },
+    });
+  }
+  const { size } = await stat(file);
+  return createImport(context, { filePath: file, fileName: input.fileName, fileSize: size, mapping: input.mapping, readChoices: { ...input.choices, sheet: sample.layout.sheet ?? undefined }, templateName: input.saveAs ?? null, createdById: context.user.id });
+}
