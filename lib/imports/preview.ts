@@ -25,9 +25,9 @@ export function merchantUploadDir(scope: MerchantScope): string {
 }
 
 function uploadPath(scope: MerchantScope, token: string): string {
-  if (!TOKEN.test(token)) throw new AppError("VALIDATION", "That upload is not known.");
+  if (!TOKEN.test(token)) throw new AppError("validation_error", "That upload is not known.");
   const file = path.join(merchantUploadDir(scope), token);
-  if (!existsSync(file)) throw new AppError("NOT_FOUND", "That upload is gone; upload the file again.");
+  if (!existsSync(file)) throw new AppError("not_found", "That upload is gone; upload the file again.");
   return file;
 }
 
@@ -56,7 +56,7 @@ export async function previewUpload(scope: MerchantScope, input: { token: string
   try {
     sample = await sampleFile(file, input.choices ?? {});
   } catch (error) {
-    if (error instanceof FileRefused) throw new AppError("VALIDATION", error.message);
+    if (error instanceof FileRefused) throw new AppError("validation_error", error.message);
     throw error;
   }
   const cells = sample.rows.map((r) => r.cells);
@@ -103,10 +103,10 @@ export async function previewUpload(scope: MerchantScope, input: { token: string
 export async function startUploadedImport(context: MerchantContext, input: { token: string; fileName: string; mapping: ImportMapping; choices: ReadChoices; saveAs?: string }): Promise<ImportView> {
   const file = uploadPath(context, input.token);
   const sample = await sampleFile(file, input.choices).catch((error: unknown) => {
-    throw error instanceof FileRefused ? new AppError("VALIDATION", error.message) : error;
+    throw error instanceof FileRefused ? new AppError("validation_error", error.message) : error;
   });
   const missing = missingColumns(input.mapping, sample.header);
-  if (missing.length) throw new AppError("VALIDATION", `The file has no column ${missing.join(", ")}.`);
+  if (missing.length) throw new AppError("validation_error", `The file has no column ${missing.join(", ")}.`);
   if (input.saveAs) {
     const signature = headerSignature(sample.header);
     const mapping = input.mapping as object;

@@ -119,7 +119,7 @@ export async function cancelImport(scope: MerchantScope, id: string): Promise<vo
   const updated = await db.import.updateMany({ where: { id, merchantId: scope.merchantId, status: { in: ["queued", "running"] } }, data: { cancelRequested: true } });
   if (updated.count === 0) {
     await getImport(scope, id);
-    throw new AppError("CONFLICT", "Only a queued or running import can be cancelled.");
+    throw new AppError("conflict", "Only a queued or running import can be cancelled.");
   }
   // A queued one has no worker to notice: it ends here.
   await db.import.updateMany({ where: { id, merchantId: scope.merchantId, status: "queued" }, data: { status: "cancelled", finishedAt: new Date() } });
@@ -135,7 +135,7 @@ export async function undoImport(scope: MerchantScope, id: string, actor: AuditA
       const locked = await tx.$queryRaw<{ status: string }[]>`
         SELECT status::text FROM imports WHERE id = ${id}::uuid AND merchant_id = ${scope.merchantId}::uuid FOR UPDATE`;
       if (!locked[0]) throw notFound("That import");
-      if (!["succeeded", "cancelled", "failed"].includes(locked[0].status)) throw new AppError("CONFLICT", "Only a finished import can be undone.");
+      if (!["succeeded", "cancelled", "failed"].includes(locked[0].status)) throw new AppError("conflict", "Only a finished import can be undone.");
       const merchant = await tx.merchant.findUniqueOrThrow({ where: { id: scope.merchantId }, select: { id: true, timeZone: true, tiers: true } });
       const removed = await tx.$queryRaw<InsertedEvent[]>`
         DELETE FROM events WHERE merchant_id = ${scope.merchantId}::uuid AND import_id = ${id}::uuid AND voided_at IS NULL

@@ -19,7 +19,7 @@ export async function POST(request: Request) {
     try {
       upload = await saveUpload(request, dir);
     } catch (error) {
-      if (error instanceof UploadRefused) throw new AppError(error.kind === "too_large" ? "PAYLOAD_TOO_LARGE" : "VALIDATION", error.message);
+      if (error instanceof UploadRefused) throw new AppError(error.kind === "too_large" ? "payload_too_large" : "validation_error", error.message);
       throw error;
     }
     return Response.json(await previewUpload(context, { token: path.basename(upload.filePath), fileName: upload.fileName }));
