@@ -26,11 +26,15 @@ function makeColumns(timeZone: string) {
       id: "action", header: "What", enableSorting: false,
       cell: ({ row }) => {
         const r = row.original;
-        const customerLink = r.targetType === "customer" && r.targetId && r.action !== "customer.deleted";
+        // Names are looked up now: a customer who was deleted since reads as "a deleted customer".
+        const customer = r.targetType === "customer" && r.targetId;
         return (
           <div>
             <span className="font-medium">{auditActionLabel(r.action)}</span>
-            {customerLink && <> · <Link href={`/customers/${r.targetId}`} className="text-brand-700 hover:underline">customer</Link></>}
+            {customer && (r.targetName
+              ? <> · <Link href={`/customers/${r.targetId}`} className="text-brand-700 hover:underline">{r.targetName}</Link></>
+              : <span className="text-stone-600"> · a deleted customer</span>)}
+            {r.targetType === "user" && r.targetName && <span className="text-stone-600"> · {r.targetName}</span>}
             {r.action === "customer.deleted" && r.targetId && <span className="block font-mono text-xs text-stone-500">Receipt {r.id}</span>}
           </div>
         );

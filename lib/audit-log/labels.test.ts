@@ -12,5 +12,6 @@ describe("audit labels", () => {
   it("renders details as short text", () => {
     expect(auditDetailsText({ eventsRemoved: 3, identifiersSuppressed: ["email", "phone"] })).toBe("events removed: 3 · identifiers suppressed: email, phone");
     expect(auditDetailsText(null)).toBe("");
+    expect(auditDetailsText({ fields: ["name", "externalId"] })).toBe("Changed name, external ID");
   });
 });

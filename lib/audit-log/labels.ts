@@ -40,10 +40,19 @@ export function auditActionLabel(action: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
+const FIELD_WORDS: Record<string, string> = { name: "name", email: "email", phone: "phone", externalId: "external ID" };
+
 /** An entry's details as short "key: value" text (details never hold personal data). */
 export function auditDetailsText(details: unknown): string {
   if (!details || typeof details !== "object" || Array.isArray(details)) return "";
-  return Object.entries(details as Record<string, unknown>)
+  const { fields, ...rest } = details as Record<string, unknown>;
+  // A contact edit names what changed, never the values (they are personal data).
+  const changed = Array.isArray(fields) ? `Changed ${fields.map((f) => FIELD_WORDS[String(f)] ?? String(f)).join(", ")}` : "";
+  return [changed, auditDetailsRest(rest)].filter(Boolean).join(" · ");
+}
+
+function auditDetailsRest(details: Record<string, unknown>): string {
+  return Object.entries(details)
     .map(([key, value]) => `${key.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase()}: ${Array.isArray(value) ? value.join(", ") : typeof value === "object" && value !== null ? JSON.stringify(value) : String(value)}`)
     .join(" · ");
 }

@@ -14,6 +14,11 @@ export interface AuditLogRow {
   targetType: string | null;
   targetId: string | null;
   details: unknown;
+  /**
+   * The target's name looked up now (entries keep ids, not personal details): a customer's name
+   * (or pass serial) or a member's name; null when the target no longer exists.
+   */
+  targetName: string | null;
 }
 
 /** The merchant's audit log, newest first, filtered by action, actor and local date range. */
@@ -42,7 +47,25 @@ export async function listAuditLog(context: MerchantContext, input: unknown): Pr
     }),
     db.auditLog.count({ where, take: COUNT_CAP + 1 }),
   ]);
-  return { data, count: Math.min(count, COUNT_CAP), page: params.page, pageSize: params.pageSize, countIsCapped: count > COUNT_CAP };
+  return { data: await withTargetNames(context, data), count: Math.min(count, COUNT_CAP), page: params.page, pageSize: params.pageSize, countIsCapped: count > COUNT_CAP };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** One query per target kind for the whole page, scoped to the merchant. */
+async function withTargetNames(context: MerchantContext, rows: Omit<AuditLogRow, "targetName">[]): Promise<AuditLogRow[]> {
+  const ids = (type: string) => [...new Set(rows.flatMap((r) => (r.targetType === type && r.targetId && UUID.test(r.targetId) ? [r.targetId] : [])))];
+  const customerIds = ids("customer");
+  const userIds = ids("user");
+  const [customers, users] = await Promise.all([
+    customerIds.length ? db.customer.findMany({ where: { merchantId: context.merchantId, id: { in: customerIds } }, select: { id: true, name: true, passSerial: true } }) : [],
+    userIds.length ? db.user.findMany({ where: { merchantId: context.merchantId, id: { in: userIds } }, select: { id: true, name: true } }) : [],
+  ]);
+  const names = new Map<string, string>([
+    ...customers.map((c) => [`customer:${c.id}`, c.name ?? c.passSerial] as const),
+    ...users.map((u) => [`user:${u.id}`, u.name] as const),
+  ]);
+  return rows.map((r) => ({ ...r, targetName: names.get(`${r.targetType}:${r.targetId}`) ?? null }));
 }
 
 /** Filter choices: the actions this merchant's log holds and the people and keys who acted. */

@@ -28,14 +28,14 @@ describe("authenticateApiKey", () => {
   it("refuses missing, malformed, unknown and wrong-secret keys with 401", async () => {
     const merchant = await createMerchant();
     const { secret } = await createApiKey(merchant.id);
-    expect(await refusal(apiRequest("/x", null))).toBe("401 UNAUTHENTICATED");
-    expect(await refusal(apiRequest("/x", null, { headers: { authorization: `Basic ${secret}` } }))).toBe("401 UNAUTHENTICATED");
-    expect(await refusal(apiRequest("/x", "short"))).toBe("401 UNAUTHENTICATED");
-    expect(await refusal(apiRequest("/x", "pc_live_has spaces and; other things"))).toBe("401 UNAUTHENTICATED");
-    expect(await refusal(apiRequest("/x", "pc_live_unknownunknownunknown"))).toBe("401 UNAUTHENTICATED");
+    expect(await refusal(apiRequest("/x", null))).toBe("401 unauthenticated");
+    expect(await refusal(apiRequest("/x", null, { headers: { authorization: `Basic ${secret}` } }))).toBe("401 unauthenticated");
+    expect(await refusal(apiRequest("/x", "short"))).toBe("401 unauthenticated");
+    expect(await refusal(apiRequest("/x", "pc_live_has spaces and; other things"))).toBe("401 unauthenticated");
+    expect(await refusal(apiRequest("/x", "pc_live_unknownunknownunknown"))).toBe("401 unauthenticated");
     // Right prefix (finds the row), wrong remainder: the hash comparison must refuse it.
     const tampered = secret.slice(0, -1) + (secret.endsWith("a") ? "b" : "a");
-    expect(await refusal(apiRequest("/x", tampered))).toBe("401 UNAUTHENTICATED");
+    expect(await refusal(apiRequest("/x", tampered))).toBe("401 unauthenticated");
   });
 
   it("refuses a revoked key from the moment it is revoked", async () => {
@@ -43,7 +43,7 @@ describe("authenticateApiKey", () => {
     const { secret, row } = await createApiKey(merchant.id);
     expect(await refusal(apiRequest("/x", secret))).toBe("accepted");
     await db.apiKey.update({ where: { id: row.id }, data: { revokedAt: new Date() } });
-    expect(await refusal(apiRequest("/x", secret))).toBe("401 UNAUTHENTICATED");
+    expect(await refusal(apiRequest("/x", secret))).toBe("401 unauthenticated");
   });
 
   it("accepts a key made in Settings → API keys and refuses it once revoked there", async () => {
@@ -52,7 +52,7 @@ describe("authenticateApiKey", () => {
     const caller = await authenticateApiKey(apiRequest("/x", secret));
     expect(caller).toMatchObject({ scope: { merchantId: owner.merchantId }, apiKey: { id: key.id, name: "Front till", rateLimitPerSecond: 25 } });
     await revokeApiKey(owner, { id: key.id });
-    expect(await refusal(apiRequest("/x", secret))).toBe("401 UNAUTHENTICATED");
+    expect(await refusal(apiRequest("/x", secret))).toBe("401 unauthenticated");
   });
 
   it("records last use, but writes it at most once a minute", async () => {

@@ -36,8 +36,8 @@ describe("editing contact details", () => {
 
     expect(await codeOf(updateCustomerContact({ ...context, user: { ...context.user, role: "staff" } }, input))).toBe("forbidden");
     expect(await codeOf(updateCustomerContact(await createContext("owner"), input))).toBe("not_found");
-    expect(await codeOf(updateCustomerContact(context, { ...input, externalId: "POS-1" }))).toBe("CONFLICT:externalId");
-    expect(await codeOf(updateCustomerContact(context, { ...input, email: " GONE@example.com" }))).toBe("CONFLICT:email");
+    expect(await codeOf(updateCustomerContact(context, { ...input, externalId: "POS-1" }))).toBe("conflict:externalId");
+    expect(await codeOf(updateCustomerContact(context, { ...input, email: " GONE@example.com" }))).toBe("conflict:email");
     await expect(updateCustomerContact(context, { ...input, email: "not-an-email" })).rejects.toThrow("valid email");
     expect(a.id).not.toBe(b.id);
   });
