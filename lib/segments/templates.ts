@@ -12,7 +12,7 @@ export interface SegmentTemplate {
 }
 
 const of = (...types: EventType[]): EventMatch => ({ types });
-const days = (n: number): SegmentWindow => ({ kind: "last_days", days: n });
+const days = (n: number) => ({ kind: "last_days", days: n }) as const;
 const ALL: SegmentWindow = { kind: "all_time" };
 const VISITS = of("visit", "check_in");
 const all = (...conditions: Condition[]): SegmentDefinition => ({ kind: "group", match: "all", conditions });
