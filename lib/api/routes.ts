@@ -16,6 +16,7 @@ import { listEventsQuerySchema, lookupQuerySchema } from "@/lib/api/schemas";
 import { lookupCustomer, type CustomerLookupRef } from "@/lib/customers/lookup";
 import { decodeEventCursor, findCustomerId, listEvents } from "@/lib/events/list";
 import { recordEvents } from "@/lib/events/record";
+import { getSegmentMembers, getSegments, getSegmentTemplates, postSegmentPreview, SEGMENT_MEMBERS_PATH } from "@/lib/segments/api";
 
 export type ApiHandler = (request: Request) => Promise<Response>;
 
@@ -78,7 +79,15 @@ export const API_ROUTES: Readonly<Record<string, Readonly<Partial<Record<Method,
   "/api/v1/events": { GET: getEvents, POST: postEvents },
   "/api/v1/customers/lookup": { GET: getCustomerLookup },
   "/api/v1/openapi.json": { GET: getOpenApiDocument },
+  "/api/v1/segments": { GET: getSegments },
+  "/api/v1/segments/templates": { GET: getSegmentTemplates },
+  "/api/v1/segments/preview": { POST: postSegmentPreview },
 };
+
+/** Endpoints with an id in the path, tried in order when no exact path matches. */
+const API_PATTERN_ROUTES: readonly { pattern: RegExp; methods: Readonly<Partial<Record<Method, ApiHandler>>> }[] = [
+  { pattern: SEGMENT_MEMBERS_PATH, methods: { GET: getSegmentMembers } },
+];
 
 /**
  * The handler for a method and path of the API: the endpoint's own, or one answering the JSON
@@ -86,7 +95,7 @@ export const API_ROUTES: Readonly<Record<string, Readonly<Partial<Record<Method,
  * the body); OPTIONS answers 204 with `Allow`, as Next does for route handlers.
  */
 export function apiHandlerFor(method: string, pathname: string): ApiHandler {
-  const methods = Object.hasOwn(API_ROUTES, pathname) ? API_ROUTES[pathname] : undefined;
+  const methods = Object.hasOwn(API_ROUTES, pathname) ? API_ROUTES[pathname] : API_PATTERN_ROUTES.find((r) => r.pattern.test(pathname))?.methods;
   if (!methods) return apiNotFound;
   const own = method === "HEAD" ? "GET" : method;
   const handler = Object.hasOwn(methods, own) ? methods[own as Method] : undefined;

@@ -119,7 +119,6 @@ export interface SegmentGroup {
 /** The top level is a group; `kind` may be left out there. */
 export type SegmentDefinition = SegmentGroup;
 
-const conditionSchema = z.union([countCondition, sumCondition, recencyCondition, firstTimeCondition, hasCondition, attributeCondition, memberOfCondition]);
 
 const groupSchema: z.ZodType<SegmentGroup> = z.lazy(() =>
   z.object({
