@@ -27,13 +27,16 @@ export async function loadCompileEnv(scope: MerchantScope, now = new Date()): Pr
 
 /**
  * Runs segment SQL in a transaction with enough memory that the IN / NOT IN sets of a large
- * merchant stay hashed in memory (the default 4 MB would make Postgres re-scan a set per customer).
+ * merchant stay hashed in memory (the default 4 MB would make Postgres re-scan a set per customer),
+ * and with index probes priced as what they are on cached data: with the default random_page_cost
+ * of 4, "2,275 recent installers" seq-scanned all 1M customers (300 ms) instead of 2,275 lookups (16 ms).
  */
 export async function withSegmentQuery<T>(run: (tx: Tx) => Promise<T>): Promise<T> {
   return db.$transaction(async (tx) => {
     await tx.$executeRaw`SET LOCAL work_mem = '96MB'`;
+    await tx.$executeRaw`SET LOCAL random_page_cost = 1.1`;
     return run(tx);
-  });
+  }, { timeout: 60_000, maxWait: 10_000 });
 }
 
 export interface MemberRow {
@@ -68,9 +71,14 @@ const MEMBER_COLUMNS = Prisma.sql`c.id::text AS id, c.pass_serial AS "passSerial
   p.points_balance AS "pointsBalance", p.visit_count AS "visitCount", p.lifetime_spend::text AS "lifetimeSpend", p.last_seen_at AS "lastSeenAt", c.created_at AS "createdAt"`;
 
 function membersSql(compiled: CompiledSegment, env: CompileEnv, order: string, extra: Prisma.Sql, limit: number, offset = 0): Prisma.Sql {
-  return Prisma.sql`SELECT ${MEMBER_COLUMNS}
-    FROM customers c JOIN customer_passes p ON p.merchant_id = c.merchant_id AND p.customer_id = c.id
-    WHERE c.merchant_id = ${env.merchantId}::uuid AND ${compiled.predicate}${extra}
+  // The member set is evaluated once, then sorted and cut. Letting the planner walk an index in
+  // sort order and test each customer looked cheap for "LIMIT 50" but read the whole 10M-event
+  // history index for a rare segment (65 s); a materialized set costs about one count.
+  return Prisma.sql`WITH m AS MATERIALIZED (SELECT c.id FROM customers c WHERE c.merchant_id = ${env.merchantId}::uuid AND ${compiled.predicate})
+    SELECT ${MEMBER_COLUMNS}
+    FROM m JOIN customers c ON c.merchant_id = ${env.merchantId}::uuid AND c.id = m.id
+    JOIN customer_passes p ON p.merchant_id = c.merchant_id AND p.customer_id = c.id
+    WHERE TRUE${extra}
     ORDER BY ${Prisma.raw(order)} LIMIT ${limit} OFFSET ${offset}`;
 }
 

@@ -165,3 +165,8 @@ export async function listSegments(scope: MerchantScope): Promise<{ segments: Se
 
 /** Today in the merchant's zone, as the snapshot job and the list agree on it. */
 export const snapshotDay = (scope: MerchantScope, now = new Date()) => localDate(now, scope.merchant.timeZone);
+
+/** Names of the merchant's saved segments, for the builder's member-of choice. */
+export async function segmentNames(scope: MerchantScope, exceptId?: string): Promise<{ id: string; name: string }[]> {
+  return db.segment.findMany({ where: { merchantId: scope.merchantId, ...(exceptId ? { NOT: { id: exceptId } } : {}) }, orderBy: { name: "asc" }, select: { id: true, name: true } });
+}
