@@ -7,13 +7,13 @@
 // server and the embedded database together.
 import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import { register } from "node:module";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { applyMigrations } from "../lib/platform/migrations";
 import { loadDotEnv, resolveDatabase } from "../lib/platform/database-url";
 import { persistentSecret } from "../lib/platform/embedded-postgres";
 import { hasMerchants, seedDemoData } from "../lib/seed/load";
+import { allowServerOnlyImports } from "./server-only-hook";
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
@@ -30,17 +30,19 @@ const say = (line: string) => console.log(`\x1b[36m[punchcard]\x1b[0m ${line}`);
 // is set before Next is imported (below, dynamically), as `next start` / `next dev` would.
 Object.assign(process.env, { NODE_ENV: mode === "start" ? "production" : "development" });
 
-// lib/ modules `import "server-only"`, which throws outside the react-server export condition.
-// That condition cannot be given to this process (it would change how Next resolves React for
-// pages), so the lean API front's imports resolve the marker to an empty module instead. The hook
-// only sees ESM imports made through Node's loader; Next's own bundles never reach it.
-const SERVER_ONLY_HOOK = `export async function resolve(specifier, context, nextResolve) {
-  return specifier === "server-only" ? { url: "data:text/javascript,", shortCircuit: true } : nextResolve(specifier, context);
-}`;
-
 async function loadApiFront() {
-  register(`data:text/javascript,${encodeURIComponent(SERVER_ONLY_HOOK)}`);
+  allowServerOnlyImports();
   return import("../lib/api/server");
+}
+
+// The job queue's workers run in this process unless PUNCHCARD_WORKER=off (then `npm run worker`
+// runs them elsewhere); enqueueing works either way.
+async function startWorkers() {
+  if (process.env.PUNCHCARD_WORKER === "off") return null;
+  allowServerOnlyImports();
+  const jobs = await import("../lib/jobs/queue");
+  await jobs.startJobs({ log: say });
+  return jobs;
 }
 
 async function main() {
@@ -51,11 +53,14 @@ async function main() {
   say(database.embedded ? `embedded PostgreSQL ready (${database.embedded.dataDir})` : "using DATABASE_URL");
 
   let stopServer = async () => {};
+  let stopWorkers = async () => {};
   let shuttingDown = false;
   const shutdown = async (code: number) => {
     if (shuttingDown) return;
     shuttingDown = true;
     await stopServer().catch((error: unknown) => console.error(error));
+    // Running jobs stop at their next safe point and go back to the queue for the next start.
+    await stopWorkers().catch((error: unknown) => console.error(error));
     if (database.embedded) {
       await database.embedded.stop().catch((error: unknown) => console.error(error));
       say("embedded PostgreSQL stopped");
@@ -106,6 +111,8 @@ async function main() {
     const handleWithNext = app.getRequestHandler();
     await app.prepare();
     const api = mode === "start" ? await loadApiFront() : null;
+    const workers = await startWorkers();
+    if (workers) stopWorkers = () => workers.stopJobs({ timeoutMs: 10_000 });
 
     const onRequest = (req: IncomingMessage, res: ServerResponse) => {
       const served = api && api.isApiPath(req.url ?? "/") ? api.serveApiRequest(req, res) : handleWithNext(req, res);

@@ -6,6 +6,7 @@ import { dataSchemaFor, EVENT_REGISTRY, EVENT_TYPES } from "@/lib/events/registr
 import { eventInputSchema } from "@/lib/events/schema";
 import { segmentsOpenApiPaths, segmentsOpenApiSchemas } from "@/lib/segments/openapi";
 import { API_ERROR_STATUS } from "./errors";
+import { importPaths, importSchemas } from "./openapi-imports";
 import { API_MAX_BATCH, MAX_BODY_BYTES, MAX_IDEMPOTENCY_KEY_LENGTH } from "./limits";
 import {
   batchResponseSchema, customerLookupSchema, errorBodySchema, eventPageSchema, listEventsQuerySchema, lookupQuerySchema, recordedResponseSchema,
@@ -147,6 +148,7 @@ export function buildOpenApiDocument(): JsonSchema {
           },
         },
       },
+      ...importPaths(common, errorResponse),
       ...segmentsOpenApiPaths(),
       "/api/v1/openapi.json": {
         get: { operationId: "openApiDocument", summary: "This document", security: [], responses: { "200": { description: "OpenAPI 3.1 document", content: json({ type: "object" }) } } },
@@ -182,6 +184,7 @@ export function buildOpenApiDocument(): JsonSchema {
         BatchResults: jsonSchema(batchResponseSchema),
         EventPage: jsonSchema(eventPageSchema),
         CustomerLookup: jsonSchema(customerLookupSchema),
+        ...importSchemas(jsonSchema),
         ...segmentsOpenApiSchemas(),
         Error: { ...jsonSchema(errorBodySchema), description: `Codes and their HTTP status: ${Object.entries(API_ERROR_STATUS).map(([c, s]) => `${c} ${s}`).join(", ")}.` },
       },

@@ -16,6 +16,8 @@ import { listEventsQuerySchema, lookupQuerySchema } from "@/lib/api/schemas";
 import { lookupCustomer, type CustomerLookupRef } from "@/lib/customers/lookup";
 import { decodeEventCursor, findCustomerId, listEvents } from "@/lib/events/list";
 import { recordEvents } from "@/lib/events/record";
+import { apiImportStatus, startApiImport } from "@/lib/imports/api";
+import { errorFileName, errorRowsCsvForImport, undoImport } from "@/lib/imports/store";
 import { getSegmentMembers, getSegments, getSegmentTemplates, postSegmentPreview, SEGMENT_MEMBERS_PATH } from "@/lib/segments/api";
 
 export type ApiHandler = (request: Request) => Promise<Response>;
@@ -59,6 +61,50 @@ export const getCustomerLookup: ApiHandler = withApiKey("GET /api/v1/customers/l
   return Response.json(result.lookup);
 });
 
+const IMPORT_ID = /^\/api\/v1\/imports\/([0-9a-f-]{36})(?:\/(?:undo|errors))?$/i;
+
+function importIdOf(request: Request): string {
+  const match = IMPORT_ID.exec(new URL(request.url).pathname);
+  if (!match) throw new ApiError("not_found", "There is no such import.");
+  return match[1]!.toLowerCase();
+}
+
+/** POST /api/v1/imports: multipart `file` + `mapping` (JSON or a template name) + `dryRun`; 202 with the id. */
+export const postImports: ApiHandler = withApiKey("POST /api/v1/imports", async (request, { scope, apiKey }) => {
+  const started = await startApiImport(scope, apiKey.id, request);
+  return Response.json(started, { status: 202, headers: { Location: `/api/v1/imports/${started.id}` } });
+});
+
+/** GET /api/v1/imports/{id}: status, progress and counts. */
+export const getImportStatus: ApiHandler = withApiKey("GET /api/v1/imports/{id}", async (request, { scope }) => {
+  return Response.json(await apiImportStatus(scope, importIdOf(request)));
+});
+
+/** GET /api/v1/imports/{id}/errors: the error rows as CSV (line, reason, the original row). */
+export const getImportErrors: ApiHandler = withApiKey("GET /api/v1/imports/{id}/errors", async (request, { scope }) => {
+  const id = importIdOf(request);
+  const fileName = await errorFileName(scope, id); // 404 before any byte of the body
+  const chunks = errorRowsCsvForImport(scope, id);
+  const encoder = new TextEncoder();
+  const stream = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const next = await chunks.next();
+      if (next.done) controller.close();
+      else controller.enqueue(encoder.encode(next.value));
+    },
+    async cancel() {
+      await chunks.return(undefined);
+    },
+  });
+  return new Response(stream, { headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${fileName}"` } });
+});
+
+/** POST /api/v1/imports/{id}/undo: removes what the import created. */
+export const postImportUndo: ApiHandler = withApiKey("POST /api/v1/imports/{id}/undo", async (request, { scope, apiKey }) => {
+  const view = await undoImport(scope, importIdOf(request), { merchantId: scope.merchantId, apiKeyId: apiKey.id, label: apiKey.name });
+  return Response.json(await apiImportStatus(scope, view.id));
+});
+
 let openApiJson: string | undefined;
 
 /** GET /api/v1/openapi.json: public, it describes the contract, not any data. Built once per process. */
@@ -79,13 +125,17 @@ export const API_ROUTES: Readonly<Record<string, Readonly<Partial<Record<Method,
   "/api/v1/events": { GET: getEvents, POST: postEvents },
   "/api/v1/customers/lookup": { GET: getCustomerLookup },
   "/api/v1/openapi.json": { GET: getOpenApiDocument },
+  "/api/v1/imports": { POST: postImports },
   "/api/v1/segments": { GET: getSegments },
   "/api/v1/segments/templates": { GET: getSegmentTemplates },
   "/api/v1/segments/preview": { POST: postSegmentPreview },
 };
 
-/** Endpoints with an id in the path, tried in order when no exact path matches. */
-const API_PATTERN_ROUTES: readonly { pattern: RegExp; methods: Readonly<Partial<Record<Method, ApiHandler>>> }[] = [
+/** Paths with an id in them, tried in order when no fixed path matches. */
+const API_PATTERNS: readonly { pattern: RegExp; methods: Readonly<Partial<Record<Method, ApiHandler>>> }[] = [
+  { pattern: /^\/api\/v1\/imports\/[0-9a-f-]{36}$/i, methods: { GET: getImportStatus } },
+  { pattern: /^\/api\/v1\/imports\/[0-9a-f-]{36}\/undo$/i, methods: { POST: postImportUndo } },
+  { pattern: /^\/api\/v1\/imports\/[0-9a-f-]{36}\/errors$/i, methods: { GET: getImportErrors } },
   { pattern: SEGMENT_MEMBERS_PATH, methods: { GET: getSegmentMembers } },
 ];
 
@@ -95,7 +145,7 @@ const API_PATTERN_ROUTES: readonly { pattern: RegExp; methods: Readonly<Partial<
  * the body); OPTIONS answers 204 with `Allow`, as Next does for route handlers.
  */
 export function apiHandlerFor(method: string, pathname: string): ApiHandler {
-  const methods = Object.hasOwn(API_ROUTES, pathname) ? API_ROUTES[pathname] : API_PATTERN_ROUTES.find((r) => r.pattern.test(pathname))?.methods;
+  const methods = Object.hasOwn(API_ROUTES, pathname) ? API_ROUTES[pathname] : API_PATTERNS.find((p) => p.pattern.test(pathname))?.methods;
   if (!methods) return apiNotFound;
   const own = method === "HEAD" ? "GET" : method;
   const handler = Object.hasOwn(methods, own) ? methods[own as Method] : undefined;

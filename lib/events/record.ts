@@ -4,15 +4,16 @@ import type { MerchantScope } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { uuidv7 } from "@/lib/ids";
-import { parseTiers, pointsForPurchase, tierLookup } from "@/lib/loyalty/rules";
-import { formatCents, toCents } from "@/lib/money";
-import { localDate } from "@/lib/time";
+import { parseTiers, pointsForPurchase } from "@/lib/loyalty/rules";
+import { toCents } from "@/lib/money";
+import { factsOfRow, passViewOf, savePassesSql, withStatements } from "./fold";
 import { insertEventsSql, type EventRow } from "./insert";
-import { VISIT_TYPES } from "./registry";
+import { lockPasses } from "./locks";
+import { applyEventTo, passRules, type PassFacts } from "./pass-rules";
 import { resolveCustomers } from "./resolve-customers";
-import { rollupStatements, type RollupDelta } from "./rollups";
+import { eventFactsOf, rollupStatements, type EventFact } from "./rollups";
 import { eventInputSchema, formatPath, type ValidEventInput } from "./schema";
-import { loadPassStates, passStateOf, toRecordedEvent, type CustomerStateRow } from "./state";
+import { loadPassStates, toRecordedEvent } from "./state";
 import type { EventError, EventSourceRef, PassState, RecordResult } from "./types";
 
 type Tx = Prisma.TransactionClient;
@@ -57,13 +58,22 @@ interface Pending {
   hash: string;
 }
 
+export interface RecordOptions {
+  /**
+   * Run inside the caller's transaction instead of a new one: an import commits each chunk with its
+   * progress, an automation its run with the events it records. The caller then owns commit and
+   * rollback (and the transaction's timeout), and an unexpected failure here rolls back its work too.
+   */
+  tx?: Tx;
+}
+
 /**
  * THE write path. Manual entry, the POS API, imports and automations all record events here.
- * In one transaction it validates, refuses duplicates, inserts, updates each pass (points, visits,
- * spend, tier, last activity) and the rollups. Invalid events are reported per index while the
- * valid ones are recorded; an unexpected failure rolls the whole batch back.
+ * In one transaction it validates, refuses duplicates, inserts the events with their outbox row,
+ * updates each pass (./pass-rules) and the rollups (./rollups). Invalid events are reported per
+ * index while the valid ones are recorded; an unexpected failure rolls the whole batch back.
  */
-export async function recordEvents(scope: MerchantScope, inputs: unknown[], source: EventSourceRef): Promise<RecordResult[]> {
+export async function recordEvents(scope: MerchantScope, inputs: unknown[], source: EventSourceRef, options: RecordOptions = {}): Promise<RecordResult[]> {
   if (inputs.length > MAX_BATCH) throw new RangeError(`At most ${MAX_BATCH} events per batch`);
   const results: (RecordResult | undefined)[] = new Array(inputs.length);
   const pending: Pending[] = [];
@@ -76,7 +86,8 @@ export async function recordEvents(scope: MerchantScope, inputs: unknown[], sour
     }
   });
   if (pending.length > 0) {
-    await db.$transaction((tx) => recordValid(tx, scope, pending, source, results), { timeout: 60_000, maxWait: 10_000 });
+    if (options.tx) await recordValid(options.tx, scope, pending, source, results);
+    else await db.$transaction((tx) => recordValid(tx, scope, pending, source, results), { timeout: 60_000, maxWait: 10_000 });
   }
   return results.map((r) => r ?? { status: "error", error: { code: "validation_error", message: "Event was not processed" } });
 }
@@ -139,41 +150,33 @@ async function recordValid(tx: Tx, scope: MerchantScope, pending: Pending[], sou
     ready.push({ ...p, customerId: resolved });
   });
 
-  // 3. The passes we change.
-  const tierOf = tierLookup(parseTiers(merchant.tiers));
-  // Existing customers were locked by resolveCustomers; only customers it created are read here.
-  const states = new Map<string, CustomerStateRow>();
+  // 3. The passes we change, in the pass rules' units (./pass-rules).
+  const rules = passRules(parseTiers(merchant.tiers));
+  // Existing customers were locked by resolveCustomers; only customers it created are locked here.
+  const states = new Map<string, PassFacts>();
   const created: string[] = [];
   for (const id of new Set(ready.map((r) => r.customerId))) {
     const state = locked.get(id);
-    if (state) states.set(id, state);
+    if (state) states.set(id, factsOfRow(state));
     else created.push(id);
   }
-  for (const [id, state] of await loadPassStates(tx, merchantId, created, { lock: true })) states.set(id, state);
+  for (const [id, state] of await lockPasses(tx, merchantId, created)) states.set(id, factsOfRow(state));
 
   const now = new Date();
-  // Events without occurredAt share `now`, and the time-zone conversion is the costliest step per
-  // event in a large batch, so each instant is converted once.
-  const days = new Map<number, string>();
-  const localDay = (at: Date) => {
-    let day = days.get(at.getTime());
-    if (day === undefined) days.set(at.getTime(), (day = localDate(at, merchant.timeZone)));
-    return day;
-  };
   const recorded: { index: number; row: EventRow; locationName: string | null; pass: PassState }[] = [];
-  const deltas: RollupDelta[] = [];
+  const facts: EventFact[] = [];
   const touched = new Set<string>();
   const checkIns = new Map<string, Date>(); // open check-ins recorded earlier in this batch
   for (const r of ready) {
-    const state = states.get(r.customerId) as CustomerStateRow;
+    const state = states.get(r.customerId) as PassFacts;
     const occurredAt = r.input.occurredAt ?? now;
     const data = { ...r.input.data };
     let points = 0;
     if (r.input.type === "purchase") points = pointsForPurchase(r.input.amount ?? "0", merchant.pointsPerCurrency);
     if (r.input.type === "redemption") {
       const cost = Number(data.pointsCost ?? 0);
-      if (state.points_balance < cost) {
-        fail(r, { code: "insufficient_points", message: `Not enough points: the balance is ${state.points_balance}, this reward costs ${cost}.`, path: "data.pointsCost" });
+      if (state.points < cost) {
+        fail(r, { code: "insufficient_points", message: `Not enough points: the balance is ${state.points}, this reward costs ${cost}.`, path: "data.pointsCost" });
         continue;
       }
       points = -cost;
@@ -187,15 +190,8 @@ async function recordValid(tx: Tx, scope: MerchantScope, pending: Pending[], sou
       }
     }
 
-    state.points_balance += points;
-    if (VISIT_TYPES.has(r.input.type)) state.visit_count += 1;
-    const spend = toCents(state.lifetime_spend) + (r.input.type === "purchase" && r.input.amount !== undefined ? toCents(r.input.amount) : 0);
-    state.lifetime_spend = formatCents(spend);
-    if (r.input.type === "pass_installed" || r.input.type === "pass_registered") state.pass_status = "installed";
-    if (r.input.type === "pass_uninstalled") state.pass_status = "uninstalled";
-    state.tier = tierOf(spend);
-    if (!state.last_seen_at || occurredAt > state.last_seen_at) state.last_seen_at = occurredAt;
-    if (!state.first_seen_at || occurredAt < state.first_seen_at) state.first_seen_at = occurredAt;
+    const amount = r.input.amount ?? null;
+    applyEventTo(state, { type: r.input.type, source: source.kind, occurredAt: occurredAt.getTime(), amountCents: amount === null ? null : toCents(amount), points }, rules, 1);
     touched.add(r.customerId);
 
     const row: EventRow = {
@@ -214,9 +210,11 @@ async function recordValid(tx: Tx, scope: MerchantScope, pending: Pending[], sou
       requestHash: r.input.idempotencyKey ? r.hash : null,
       recordedById: source.kind === "manual" ? source.userId : null,
       apiKeyId: source.kind === "api" ? source.apiKeyId : null,
+      importId: source.kind === "import" ? source.importId : null,
+      automationRunId: source.kind === "automation" ? source.automationRunId : null,
     };
-    recorded.push({ index: r.index, row, locationName: r.locationName, pass: passStateOf(state) });
-    deltas.push({ customerId: r.customerId, type: r.input.type, day: localDay(occurredAt), locationId: r.locationId, occurredAt, sign: 1, amount: r.input.amount ?? null, points });
+    recorded.push({ index: r.index, row, locationName: r.locationName, pass: passViewOf(state) });
+    facts.push({ customerId: r.customerId, type: r.input.type, occurredAt, locationId: r.locationId, amount, points });
   }
 
   const rows = recorded.map((r) => r.row);
@@ -235,14 +233,15 @@ async function recordValid(tx: Tx, scope: MerchantScope, pending: Pending[], sou
   // the hottest lock we take). The insert is most of a batch's database time, so it is sent first
   // and the rest of the work here (the second statement, the results) is done while it runs.
   if (rows.length > 0) {
-    const inserting = sendNow(tx.$executeRaw(insertEventsSql(rows)));
+    const inserting = sendNow(tx.$executeRaw(insertEventsSql(rows, uuidv7(now.getTime()))));
     await yieldToIo(); // lets the client put the insert on the wire before the synchronous work below
-    const updates = [savePassStatesSql(merchantId, [...touched].map((id) => states.get(id) as CustomerStateRow)), ...rollupStatements(merchantId, deltas)];
+    const passes = new Map([...touched].map((id) => [id, states.get(id) as PassFacts]));
+    const updates = [savePassesSql(merchantId, passes), ...rollupStatements(merchantId, merchant.timeZone, eventFactsOf(facts), 1)];
     for (const c of recorded) {
       results[c.index] = { status: "created", event: toRecordedEvent({ ...c.row, locationName: c.locationName }), pass: c.pass };
     }
     await inserting;
-    await tx.$executeRaw`WITH ${Prisma.join(updates.map((sql, i) => Prisma.sql`${Prisma.raw(`w${i}`)} AS (${sql})`), ", ")} SELECT 1`;
+    await tx.$executeRaw(withStatements(updates));
   }
 
   // Replays answer with the original event and the pass as it is now.
@@ -253,7 +252,7 @@ async function recordValid(tx: Tx, scope: MerchantScope, pending: Pending[], sou
       const original = originals.find((e) => e.id === id);
       const pass = original && passStates.get(original.customerId);
       if (original && pass) {
-        results[index] = { status: "duplicate", event: toRecordedEvent({ ...original, amount: original.amount?.toFixed(2) ?? null, data: original.data as Record<string, unknown>, locationName: original.location?.name ?? null }), pass: passStateOf(pass) };
+        results[index] = { status: "duplicate", event: toRecordedEvent({ ...original, amount: original.amount?.toFixed(2) ?? null, data: original.data as Record<string, unknown>, locationName: original.location?.name ?? null }), pass: passViewOf(factsOfRow(pass)) };
       }
     }
   }
@@ -299,17 +298,4 @@ async function lockKeysAndLoadMerchant(tx: Tx, merchantId: string, sortedKeys: s
     FROM merchants m WHERE m.id = ${merchantId}::uuid`;
   if (!row) throw new Error(`Merchant ${merchantId} not found`);
   return { merchant: { pointsPerCurrency: row.points_per_currency, tiers: row.tiers, timeZone: row.time_zone }, locations: row.locations };
-}
-
-function savePassStatesSql(merchantId: string, states: CustomerStateRow[]): Prisma.Sql {
-  // Rows travel as one JSON parameter (see insertEventsSql).
-  const json = JSON.stringify(states.map((s) => ({
-    id: s.id, p: s.points_balance, v: s.visit_count, s: s.lifetime_spend, t: s.tier, ps: s.pass_status,
-    f: s.first_seen_at?.toISOString() ?? null, l: s.last_seen_at?.toISOString() ?? null,
-  })));
-  return Prisma.sql`
-    UPDATE customer_passes c SET points_balance = x.p, visit_count = x.v, lifetime_spend = x.s, tier = x.t,
-      pass_status = x.ps::"PassStatus", first_seen_at = x.f, last_seen_at = x.l, updated_at = now()
-    FROM json_to_recordset(${json}::json) AS x(id uuid, p int, v int, s numeric, t text, ps text, f timestamptz, l timestamptz)
-    WHERE c.merchant_id = ${merchantId}::uuid AND c.customer_id = x.id`;
 }

@@ -54,7 +54,7 @@ export async function resolveCustomers(
   const emails = refs.flatMap((r) => (r.ref.email ? [r.ref.email] : []));
   const rows = await tx.$queryRaw<Row[]>`
     SELECT c.id::text, c.pass_serial, c.external_id, c.email,
-           p.points_balance, p.visit_count, p.lifetime_spend::text, p.tier, p.pass_status::text, p.first_seen_at, p.last_seen_at
+           p.points_balance, p.visit_count, p.lifetime_spend::text, p.tier, p.pass_status::text, p.pass_status_at, p.first_seen_at, p.last_seen_at
     FROM customers c JOIN customer_passes p ON p.merchant_id = c.merchant_id AND p.customer_id = c.id
     WHERE c.merchant_id = ${merchantId}::uuid
       AND (c.id = ANY(${ids}::uuid[]) OR c.pass_serial = ANY(${serials}::text[])

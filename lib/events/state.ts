@@ -1,7 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { EventType } from "./registry";
-import type { PassState, RecordedEvent } from "./types";
+import type { RecordedEvent } from "./types";
 
 type Tx = Prisma.TransactionClient;
 
@@ -12,6 +12,7 @@ export interface CustomerStateRow {
   lifetime_spend: string;
   tier: string | null;
   pass_status: string;
+  pass_status_at: Date | null;
   first_seen_at: Date | null;
   last_seen_at: Date | null;
 }
@@ -22,16 +23,12 @@ export async function loadPassStates(tx: Tx, merchantId: string, ids: string[], 
   const sorted = [...ids].sort();
   const rows = lock
     ? await tx.$queryRaw<CustomerStateRow[]>`
-        SELECT customer_id::text AS id, points_balance, visit_count, lifetime_spend::text, tier, pass_status::text, first_seen_at, last_seen_at
+        SELECT customer_id::text AS id, points_balance, visit_count, lifetime_spend::text, tier, pass_status::text, pass_status_at, first_seen_at, last_seen_at
         FROM customer_passes WHERE merchant_id = ${merchantId}::uuid AND customer_id = ANY(${sorted}::uuid[]) ORDER BY customer_id FOR UPDATE`
     : await tx.$queryRaw<CustomerStateRow[]>`
-        SELECT customer_id::text AS id, points_balance, visit_count, lifetime_spend::text, tier, pass_status::text, first_seen_at, last_seen_at
+        SELECT customer_id::text AS id, points_balance, visit_count, lifetime_spend::text, tier, pass_status::text, pass_status_at, first_seen_at, last_seen_at
         FROM customer_passes WHERE merchant_id = ${merchantId}::uuid AND customer_id = ANY(${sorted}::uuid[])`;
   return new Map(rows.map((r) => [r.id, r]));
-}
-
-export function passStateOf(row: CustomerStateRow): PassState {
-  return { pointsBalance: row.points_balance, visitCount: row.visit_count, lifetimeSpend: normaliseMoney(row.lifetime_spend), tier: row.tier };
 }
 
 export function toRecordedEvent(row: {

@@ -4,8 +4,8 @@ import type { EventType } from "./registry";
 export type EventSourceRef =
   | { kind: "manual"; userId: string; userName: string }
   | { kind: "api"; apiKeyId: string; apiKeyName: string }
-  | { kind: "import"; label: string }
-  | { kind: "automation"; label: string };
+  | { kind: "import"; importId: string; label?: string }
+  | { kind: "automation"; automationRunId: string; label?: string };
 
 export interface PassState {
   pointsBalance: number;

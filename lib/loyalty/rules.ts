@@ -51,8 +51,13 @@ export function tierFor(lifetimeSpend: Decimal.Value, tiers: Tier[]): string | n
  * cents (lib/money), so each lookup is a few integer comparisons.
  */
 export function tierLookup(tiers: Tier[]): (spendCents: number) => string | null {
-  const highestFirst = tiers.map((tier) => ({ name: tier.name, min: toCents(tier.minSpend) })).sort((a, b) => b.min - a.min);
-  return (spendCents) => highestFirst.find((tier) => spendCents >= tier.min)?.name ?? null;
+  const highestFirst = tierThresholds(tiers);
+  return (spendCents) => highestFirst.find((tier) => spendCents >= tier.minCents)?.name ?? null;
+}
+
+/** Thresholds in cents, highest first: the one reading of the tier list (tierLookup and its SQL form, lib/events/fold.ts tierSql). */
+export function tierThresholds(tiers: Tier[]): { name: string; minCents: number }[] {
+  return tiers.map((tier) => ({ name: tier.name, minCents: toCents(tier.minSpend) })).sort((a, b) => b.minCents - a.minCents);
 }
 
 /** The next tier above the current spend and how much more is needed to reach it. */

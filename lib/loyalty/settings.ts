@@ -4,6 +4,9 @@ import { z } from "zod";
 import type { MerchantContext } from "@/lib/auth/session";
 import { writeAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
+import { tierSql } from "@/lib/events/fold";
+import { lockPassesWhere } from "@/lib/events/locks";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { parseTiers, tiersSchema, type Tier } from "./rules";
 
 export const loyaltySettingsSchema = z.object({
@@ -46,18 +49,12 @@ export async function saveLoyaltySettings(context: MerchantContext, input: Loyal
   return db.$transaction(async (tx) => {
     const before = await tx.merchant.findUniqueOrThrow({ where: { id: merchantId }, select: { pointsPerCurrency: true, tiers: true } });
     await tx.merchant.update({ where: { id: merchantId }, data: { pointsPerCurrency: data.pointsPerCurrency, tiers } });
-    // Same rule as tierFor(): the highest threshold reached (thresholds are distinct).
+    // The tier rule as SQL, derived from the same thresholds as tierFor() (lib/events/fold.ts).
+    const next = tierSql(tiers, Prisma.sql`c.lifetime_spend`);
+    await lockPassesWhere(tx, merchantId, Prisma.sql`c.tier IS DISTINCT FROM ${next}`);
     const tiersChanged = await tx.$executeRaw`
-      UPDATE customer_passes c SET tier = x.tier, updated_at = now()
-      FROM (
-        SELECT cu.customer_id, (
-          SELECT t.value->>'name' FROM jsonb_array_elements(${JSON.stringify(tiers)}::jsonb) AS t(value)
-          WHERE cu.lifetime_spend >= (t.value->>'minSpend')::numeric
-          ORDER BY (t.value->>'minSpend')::numeric DESC LIMIT 1
-        ) AS tier
-        FROM customer_passes cu WHERE cu.merchant_id = ${merchantId}::uuid
-      ) AS x
-      WHERE c.merchant_id = ${merchantId}::uuid AND c.customer_id = x.customer_id AND c.tier IS DISTINCT FROM x.tier`;
+      UPDATE customer_passes c SET tier = ${next}, updated_at = now()
+      WHERE c.merchant_id = ${merchantId}::uuid AND c.tier IS DISTINCT FROM ${next}`;
     await writeAudit(
       { merchantId, userId: context.user.id, label: context.user.name },
       {

@@ -1,27 +1,11 @@
-// After a bulk load, the rollups the write path would have maintained row by row are computed in
-// two set-based statements, one scan of the merchant's events each. Voided events count for
-// nothing, exactly as voidEvent() leaves them. (Pass state is computed while generating: totals.ts.)
+// After a bulk load, the rollups the write path would have maintained row by row are folded from
+// every live event with the write path's own rollup SQL (lib/events/rollups.ts), one scan of the
+// merchant's events per rollup. (Pass state is computed while generating: totals.ts.)
 import type { Client } from "pg";
+import { liveEventFactsOf, rollupStatements } from "../events/rollups";
 
 export async function deriveRollups(client: Client, merchantId: string, timeZone: string): Promise<void> {
-  await client.query(
-    `INSERT INTO customer_rollups (merchant_id, customer_id, type, count, amount, points, first_at, last_at)
-     SELECT merchant_id, customer_id, type, count(*), coalesce(sum(amount), 0), sum(points), min(occurred_at), max(occurred_at)
-     FROM events
-     WHERE merchant_id = $1 AND voided_at IS NULL
-     GROUP BY merchant_id, customer_id, type`,
-    [merchantId],
-  );
-  // The day is the merchant's local calendar day, as every report shows it.
-  await client.query(
-    `INSERT INTO daily_rollups (merchant_id, day, type, location_key, count, amount, points)
-     SELECT merchant_id, (occurred_at AT TIME ZONE $2)::date, type, coalesce(location_id::text, ''),
-            count(*), coalesce(sum(amount), 0), sum(points)
-     FROM events
-     WHERE merchant_id = $1 AND voided_at IS NULL
-     GROUP BY 1, 2, 3, 4`,
-    [merchantId, timeZone],
-  );
+  for (const statement of rollupStatements(merchantId, timeZone, liveEventFactsOf(merchantId), 1)) await client.query(statement.text, statement.values);
 }
 
 /**

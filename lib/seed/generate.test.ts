@@ -197,7 +197,9 @@ describe("demo data generator", () => {
       expect(t.tier).toBe(spend >= 150_000 ? "Gold" : spend >= 50_000 ? "Silver" : null);
       const lastPass = events.filter((e) => e.type.startsWith("pass_")).at(-1)?.type;
       expect(t.passStatus).toBe(lastPass === "pass_uninstalled" ? "uninstalled" : lastPass ? "installed" : "not_installed");
-      expect(t.firstSeenAt).toBe(events[0]?.at ?? null);
+      const activity = events.filter((e) => e.source !== "automation" && e.type !== "notification_received" && e.type !== "pass_uninstalled");
+      expect(t.firstSeenAt).toBe(activity[0]?.at ?? null);
+      expect(t.lastSeenAt).toBe(activity.at(-1)?.at ?? null);
     }
   });
 

@@ -2,12 +2,12 @@
 // leave it. Kept in typed arrays (~40 bytes a customer) while events stream out, so the customers
 // COPY carries final values: an UPDATE of 1M rows afterwards would re-index every row, trigram
 // index included, and cost more than the load itself.
-import { VISIT_TYPES } from "../events/registry";
-import { DEFAULT_TIERS, tierFor, type Tier } from "../loyalty/rules";
+import { applyEventTo, EMPTY_PASS, passRules, type PassRules } from "../events/pass-rules";
+import { DEFAULT_TIERS, type Tier } from "../loyalty/rules";
 import type { SeedEvent } from "./events";
-import { formatCents } from "../money";
 
-export type PassStatus = "not_installed" | "installed" | "uninstalled";
+export type { PassStatus } from "../events/pass-rules";
+import type { PassStatus } from "../events/pass-rules";
 const STATUSES: readonly PassStatus[] = ["not_installed", "installed", "uninstalled"];
 
 export interface PassTotals {
@@ -16,6 +16,7 @@ export interface PassTotals {
   lifetimeSpendCents: number;
   tier: string | null;
   passStatus: PassStatus;
+  passStatusAt: number | null;
   firstSeenAt: number | null;
   lastSeenAt: number | null;
 }
@@ -25,54 +26,50 @@ export class CustomerTotals {
   private readonly visits: Int32Array;
   private readonly spendCents: Float64Array;
   private readonly status: Uint8Array;
+  private readonly statusAt: Float64Array;
   private readonly firstSeen: Float64Array;
   private readonly lastSeen: Float64Array;
 
-  constructor(customers: number, private readonly tiers: Tier[] = DEFAULT_TIERS) {
+  private readonly rules: PassRules;
+
+  constructor(customers: number, tiers: Tier[] = DEFAULT_TIERS) {
+    this.rules = passRules(tiers);
     this.points = new Int32Array(customers);
     this.visits = new Int32Array(customers);
     this.spendCents = new Float64Array(customers);
     this.status = new Uint8Array(customers);
+    this.statusAt = new Float64Array(customers).fill(Number.NaN);
     this.firstSeen = new Float64Array(customers).fill(Number.NaN);
     this.lastSeen = new Float64Array(customers).fill(Number.NaN);
   }
 
-  /** Records one customer's events (in time order). Voided events count for nothing. */
+  /** Records one customer's events through the pass rules (lib/events/pass-rules). Voided events count for nothing. */
   record(ordinalIndex: number, events: readonly SeedEvent[]): void {
-    let points = 0;
-    let visits = 0;
-    let spend = 0;
-    let status = 0;
-    let first = Number.NaN;
-    let last = Number.NaN;
-    for (const event of events) {
-      if (event.voided) continue;
-      points += event.points;
-      if (VISIT_TYPES.has(event.type)) visits += 1;
-      if (event.type === "purchase") spend += event.amountCents ?? 0;
-      if (event.type === "pass_installed" || event.type === "pass_registered") status = 1;
-      if (event.type === "pass_uninstalled") status = 2;
-      if (Number.isNaN(first)) first = event.at;
-      last = event.at;
+    const pass = { ...EMPTY_PASS };
+    for (const e of events) {
+      if (!e.voided) applyEventTo(pass, { type: e.type, source: e.source, occurredAt: e.at, amountCents: e.amountCents, points: e.points }, this.rules, 1);
     }
-    this.points[ordinalIndex] = points;
-    this.visits[ordinalIndex] = visits;
-    this.spendCents[ordinalIndex] = spend;
-    this.status[ordinalIndex] = status;
-    this.firstSeen[ordinalIndex] = first;
-    this.lastSeen[ordinalIndex] = last;
+    this.points[ordinalIndex] = pass.points;
+    this.visits[ordinalIndex] = pass.visits;
+    this.spendCents[ordinalIndex] = pass.spendCents;
+    this.status[ordinalIndex] = STATUSES.indexOf(pass.status);
+    this.statusAt[ordinalIndex] = pass.statusAt ?? Number.NaN;
+    this.firstSeen[ordinalIndex] = pass.firstActivityAt ?? Number.NaN;
+    this.lastSeen[ordinalIndex] = pass.lastActivityAt ?? Number.NaN;
   }
 
   get(ordinalIndex: number): PassTotals {
     const spend = this.spendCents[ordinalIndex] ?? 0;
     const first = this.firstSeen[ordinalIndex] ?? Number.NaN;
     const last = this.lastSeen[ordinalIndex] ?? Number.NaN;
+    const statusAt = this.statusAt[ordinalIndex] ?? Number.NaN;
     return {
       pointsBalance: this.points[ordinalIndex] ?? 0,
       visitCount: this.visits[ordinalIndex] ?? 0,
       lifetimeSpendCents: spend,
-      tier: tierFor(formatCents(spend), this.tiers),
+      tier: this.rules.tierOf(spend),
       passStatus: STATUSES[this.status[ordinalIndex] ?? 0] ?? "not_installed",
+      passStatusAt: Number.isNaN(statusAt) ? null : statusAt,
       firstSeenAt: Number.isNaN(first) ? null : first,
       lastSeenAt: Number.isNaN(last) ? null : last,
     };

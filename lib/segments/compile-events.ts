@@ -106,9 +106,16 @@ export function aggregateSetSql(match: EventMatch, window: SegmentWindow, aggreg
   return Prisma.sql`SELECT e.customer_id FROM events e WHERE ${eventMatchSql(E, match, env)} AND ${rangeSql(E, Prisma.raw("occurred_at"), range)} GROUP BY e.customer_id HAVING ${having(EVENT_AGGREGATE[aggregate])}`;
 }
 
+const plainActivity = (match: EventMatch) => match.types === "activity" && !match.locationId && !match.customName && !match.amount && !(match.data?.length);
+
 /** Customers with at least one matched event in the window. */
 export function hasSetSql(match: EventMatch, window: SegmentWindow, env: CompileEnv): Prisma.Sql {
   if (rollupAnswers(match, window)) return aggregateSetSql(match, window, "count", (agg) => Prisma.sql`${agg} > 0`, env);
+  // The write path keeps the pass's last activity exact under voids (lib/events/pass-rules.ts), so
+  // "has any activity, ever" is one column of the pass instead of a scan of every event.
+  if (plainActivity(match) && window.kind === "all_time") {
+    return Prisma.sql`SELECT p.customer_id FROM customer_passes p WHERE p.merchant_id = ${env.merchantId}::uuid AND p.last_seen_at IS NOT NULL`;
+  }
   const range = resolveWindow(window, env.now, env.timeZone);
   return Prisma.sql`SELECT e.customer_id FROM events e WHERE ${eventMatchSql(E, match, env)} AND ${rangeSql(E, Prisma.raw("occurred_at"), range)}`;
 }

@@ -92,7 +92,7 @@ export function conditionText(c: Condition, names: SentenceNames = {}): string {
   const money = names.money ?? ((v: string) => v);
   switch (c.kind) {
     case "count":
-      return join("made", compareText(c.compare), eventNoun(c.event, true), filtersText(c.event, names), windowText(c.window));
+      return join("made", compareText(c.compare), eventNoun(c.event, !(c.compare.value === 1 && c.compare.op !== "between")), filtersText(c.event, names), windowText(c.window));
     case "sum": {
       const what = c.field === "amount"
         ? (Array.isArray(c.event.types) && c.event.types.length === 1 && c.event.types[0] === "purchase" && !c.event.customName

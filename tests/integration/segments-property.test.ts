@@ -198,6 +198,13 @@ describe("segment compiler = in-memory oracle", () => {
             SELECT merchant_id, customer_id, type, count(*) FILTER (WHERE voided_at IS NULL), coalesce(sum(amount) FILTER (WHERE voided_at IS NULL), 0),
                    coalesce(sum(points) FILTER (WHERE voided_at IS NULL), 0), min(occurred_at), max(occurred_at)
             FROM events WHERE merchant_id = ${m}::uuid GROUP BY merchant_id, customer_id, type`;
+          // The pass's first / last activity as the write path keeps them (exact under voids).
+          await db.$executeRaw`
+            UPDATE customer_passes p SET first_seen_at = a.f, last_seen_at = a.l
+            FROM (SELECT customer_id, min(occurred_at) AS f, max(occurred_at) AS l FROM events
+                  WHERE merchant_id = ${m}::uuid AND voided_at IS NULL AND type NOT IN ('notification_received', 'pass_uninstalled') AND source <> 'automation'
+                  GROUP BY customer_id) a
+            WHERE p.merchant_id = ${m}::uuid AND p.customer_id = a.customer_id`;
           const remapDef = (g: SegmentGroup): SegmentGroup => JSON.parse(JSON.stringify(g).replaceAll(LOCATION_A, locId).replaceAll(SEG_IDS[0], segIds[0]!).replaceAll(SEG_IDS[1], segIds[1]!)) as SegmentGroup;
           const savedDefs = saved.map(remapDef);
           for (const [i, def] of savedDefs.entries()) {

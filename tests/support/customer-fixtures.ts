@@ -1,9 +1,11 @@
-// Customers and events written straight to the database for tests (the app itself writes events
-// only through recordEvents). After inserting, the pass state and both rollups are recomputed from
-// the events so the fixture looks exactly like what the write path leaves behind.
+// Customers and their events for tests. Events go through the write path itself (recordEvents,
+// voidEvent), so read-side tests assert states the write path really produces.
 import { randomUUID } from "node:crypto";
-import type { MerchantScope } from "@/lib/auth/session";
+import type { MerchantContext, MerchantScope } from "@/lib/auth/session";
 import { db } from "@/lib/db";
+import { recordEvents } from "@/lib/events/record";
+import type { EventSourceRef } from "@/lib/events/types";
+import { voidEvent } from "@/lib/events/void";
 import type { EventSource, EventType, PassStatus } from "@/lib/generated/prisma/enums";
 
 export async function createCustomer(
@@ -27,59 +29,47 @@ export interface FixtureEvent {
   type: EventType;
   at: string;
   amount?: string;
+  /** The points the write path should give; checked, never written (recordEvents computes them). */
   points?: number;
   data?: Record<string, unknown>;
   voided?: boolean;
+  /** Who recorded it: "manual" (the default) is the context's user. */
   source?: EventSource;
-  recordedById?: string;
   customName?: string;
 }
 
-export async function addEvents(scope: MerchantScope, customerId: string, events: FixtureEvent[]) {
-  await db.event.createMany({
-    data: events.map((e) => ({
-      merchantId: scope.merchantId,
-      customerId,
-      type: e.type,
-      customName: e.customName ?? null,
-      occurredAt: new Date(e.at),
-      amount: e.amount ?? null,
-      points: e.points ?? 0,
-      data: (e.data ?? {}) as object,
-      source: e.source ?? "manual",
-      recordedById: e.recordedById ?? null,
-      voidedAt: e.voided ? new Date() : null,
-      voidReason: e.voided ? "Entered twice" : null,
-    })),
-  });
-  await recomputeFromEvents(scope, customerId);
-}
-
-/** Pass state, customer rollups and daily rollups as the write path would have left them. */
-export async function recomputeFromEvents(scope: MerchantScope, customerId: string) {
-  const m = scope.merchantId;
-  const tz = scope.merchant.timeZone;
-  await db.$executeRaw`
-    UPDATE customer_passes c SET
-      points_balance = coalesce(s.points, 0), visit_count = coalesce(s.visits, 0), lifetime_spend = coalesce(s.spend, 0),
-      first_seen_at = s.first_at, last_seen_at = s.last_at
-    FROM (SELECT sum(points)::int AS points, (count(*) FILTER (WHERE type IN ('visit', 'check_in')))::int AS visits,
-                 sum(amount) FILTER (WHERE type = 'purchase') AS spend, min(occurred_at) AS first_at, max(occurred_at) AS last_at
-          FROM events WHERE merchant_id = ${m}::uuid AND customer_id = ${customerId}::uuid AND voided_at IS NULL) s
-    WHERE c.merchant_id = ${m}::uuid AND c.customer_id = ${customerId}::uuid`;
-  await db.$executeRaw`DELETE FROM customer_rollups WHERE merchant_id = ${m}::uuid AND customer_id = ${customerId}::uuid`;
-  await db.$executeRaw`
-    INSERT INTO customer_rollups (merchant_id, customer_id, type, count, amount, points, first_at, last_at)
-    SELECT merchant_id, customer_id, type, count(*), coalesce(sum(amount), 0), sum(points), min(occurred_at), max(occurred_at)
-    FROM events WHERE merchant_id = ${m}::uuid AND customer_id = ${customerId}::uuid AND voided_at IS NULL
-    GROUP BY merchant_id, customer_id, type`;
-  // Daily rollups are per merchant: rebuilt from all of its events.
-  await db.$executeRaw`DELETE FROM daily_rollups WHERE merchant_id = ${m}::uuid`;
-  await db.$executeRaw`
-    INSERT INTO daily_rollups (merchant_id, day, type, location_key, count, amount, points)
-    SELECT merchant_id, (occurred_at AT TIME ZONE ${tz})::date, type, coalesce(location_id::text, ''), count(*), coalesce(sum(amount), 0), sum(points)
-    FROM events WHERE merchant_id = ${m}::uuid AND voided_at IS NULL
-    GROUP BY 1, 2, 3, 4`;
+/**
+ * Records the events through the write path (recordEvents, then voidEvent for `voided`), so the
+ * pass, the rollups and every derived field are exactly what the app leaves behind.
+ */
+export async function addEvents(context: MerchantContext, customerId: string, events: FixtureEvent[]) {
+  const sourceOf = (kind: EventSource): EventSourceRef =>
+    kind === "manual" ? { kind, userId: context.user.id, userName: context.user.name }
+      : kind === "api" ? { kind, apiKeyId: "00000000-0000-7000-8000-000000000000", apiKeyName: "Fixture" }
+        : kind === "import" ? { kind, importId: "00000000-0000-7000-8000-0000000000aa", label: "Fixture" }
+          : { kind, automationRunId: "00000000-0000-7000-8000-0000000000bb", label: "Fixture" };
+  const ids: string[] = [];
+  // One call per run of events with the same source, in the given order.
+  for (let start = 0; start < events.length;) {
+    const kind = events[start]?.source ?? "manual";
+    let end = start;
+    while (end < events.length && (events[end]?.source ?? "manual") === kind) end++;
+    const chunk = events.slice(start, end);
+    const results = await recordEvents(context, chunk.map((e) => ({
+      type: e.type, customer: { id: customerId }, occurredAt: e.at, amount: e.amount, data: e.data, customName: e.customName,
+    })), sourceOf(kind));
+    results.forEach((result, i) => {
+      const wanted = chunk[i] as FixtureEvent;
+      if (result.status !== "created") throw new Error(`Fixture event ${start + i} (${wanted.type}) was not recorded: ${JSON.stringify(result)}`);
+      if (wanted.points !== undefined && result.event.points !== wanted.points) throw new Error(`Fixture event ${start + i} earns ${result.event.points} points, not ${wanted.points}`);
+      ids.push(result.event.id);
+    });
+    start = end;
+  }
+  for (const [i, e] of events.entries()) {
+    if (e.voided) await voidEvent(context, { eventId: ids[i] as string, reason: "Entered twice" });
+  }
+  return ids;
 }
 
 export function scopeOf(context: MerchantScope): MerchantScope {

@@ -1,0 +1,217 @@
+import "server-only";
+// Runs one import (the job's body): scan the file once (row count, date order and decimal
+// separator from ALL the values), then record its rows in chunks through recordEvents() — the
+// one write path — each chunk in one transaction with its error rows, its created customers and
+// the import's progress, so a stopped or killed import resumes exactly after the last chunk.
+import type { MerchantScope } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import { recordEvents } from "@/lib/events/record";
+import type { RecordResult } from "@/lib/events/types";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { JobInterrupted } from "@/lib/jobs/define";
+import { detectDateOrder, type DateOrderDetection } from "./dates";
+import { mappingSchema, type ImportMapping } from "./mapping";
+import { detectDecimalSeparator, type DecimalSeparator } from "./money";
+import { readFile, type ReadChoices, type SourceRow } from "./read";
+import { RowBuilder, rowsOf, type EventDraft, type Outcome, type RowError } from "./rows";
+import { FileRefused } from "./sniff";
+
+type Tx = Prisma.TransactionClient;
+/** Events per recordEvents call (its batch limit). */
+const CHUNK_EVENTS = 1000;
+
+export interface Detection {
+  rowsTotal: number;
+  dates: Pick<DateOrderDetection, "bySeparator" | "fallback" | "ambiguous" | "conflicting">;
+  decimalSeparator: DecimalSeparator;
+}
+
+function dateColumnOf(mapping: ImportMapping): string {
+  return "column" in mapping.when ? mapping.when.column : mapping.when.dateColumn;
+}
+
+/** One pass over the file: rows, and what all the values of the date and amount columns say. */
+export async function scanFile(filePath: string, choices: ReadChoices, mapping: ImportMapping, fallbackOrder: "MDY" | "DMY"): Promise<Detection> {
+  const file = await readFile(filePath, choices);
+  const dateIndex = file.header.indexOf(dateColumnOf(mapping));
+  const amountColumns = mapping.amount ? ("column" in mapping.amount ? [mapping.amount.column] : [mapping.amount.quantityColumn, mapping.amount.unitPriceColumn]) : [];
+  const amountIndexes = amountColumns.map((name) => file.header.indexOf(name));
+  const dates: string[] = [];
+  const amounts: string[] = [];
+  let rowsTotal = 0;
+  for await (const row of file.rows) {
+    rowsTotal++;
+    const date = row.cells[dateIndex];
+    if (date) dates.push(date);
+    for (const index of amountIndexes) {
+      const value = row.cells[index];
+      if (value) amounts.push(value);
+    }
+  }
+  return { rowsTotal, dates: detectDateOrder(dates, fallbackOrder), decimalSeparator: detectDecimalSeparator(amounts) };
+}
+
+export const usualDateOrder = (currency: string): "MDY" | "DMY" => (currency === "USD" ? "MDY" : "DMY");
+
+interface Chunk {
+  drafts: { draft: EventDraft; rows: SourceRow[] }[];
+  errors: RowError[];
+  rows: number;
+}
+
+function resultError(result: RecordResult): string | null {
+  return result.status === "error" ? result.error.message : null;
+}
+
+interface ChunkCounts {
+  created: number;
+  duplicates: number;
+  grouped: number;
+  customers: number;
+  errors: number;
+}
+
+async function commitChunk(tx: Tx, errorsTx: Tx | typeof db, scope: MerchantScope, importId: string, chunk: Chunk): Promise<ChunkCounts> {
+  const results = chunk.drafts.length ? await recordEvents(scope, chunk.drafts.map((d) => d.draft), { kind: "import", importId }, { tx }) : [];
+  const errors = [...chunk.errors];
+  let created = 0;
+  let duplicates = 0;
+  let grouped = 0;
+  results.forEach((result, i) => {
+    const { rows } = chunk.drafts[i]!;
+    const reason = resultError(result);
+    if (reason) for (const row of rows) errors.push({ line: row.line, cells: row.cells, reason });
+    else {
+      if (result.status === "created") created++;
+      else duplicates++;
+      grouped += rows.length - 1;
+    }
+  });
+  // Customers this transaction inserted (their row's xmin is our transaction id): the ones undo may remove.
+  const customerIds = [...new Set(results.flatMap((r) => (r.status === "created" ? [r.event.customerId] : [])))];
+  const inserted = customerIds.length
+    ? await tx.$queryRaw<{ id: string }[]>`
+        INSERT INTO import_customers (import_id, customer_id, merchant_id)
+        SELECT ${importId}::uuid, c.id, c.merchant_id FROM customers c
+        WHERE c.merchant_id = ${scope.merchantId}::uuid AND c.id = ANY(${customerIds}::uuid[])
+          AND c.xmin::text = (pg_current_xact_id()::text::numeric % 4294967296)::text
+        ON CONFLICT DO NOTHING RETURNING customer_id::text AS id`
+    : [];
+  if (errors.length) {
+    await errorsTx.$executeRaw`
+      INSERT INTO import_errors (import_id, line, merchant_id, reason, cells)
+      SELECT ${importId}::uuid, e.line, ${scope.merchantId}::uuid, e.reason, e.cells
+      FROM jsonb_to_recordset(${JSON.stringify(errors)}::jsonb) AS e(line int, reason text, cells jsonb)
+      ON CONFLICT DO NOTHING`;
+  }
+  return { created, duplicates, grouped, customers: inserted.length, errors: errors.length };
+}
+
+/** Runs (or resumes) the import; returns when it is finished, cancelled or interrupted. */
+export async function processImport(importId: string, signal: AbortSignal): Promise<void> {
+  const row = await db.import.findUnique({ where: { id: importId }, include: { merchant: true } });
+  if (!row || !["queued", "running"].includes(row.status)) return;
+  const scope: MerchantScope = { merchantId: row.merchantId, merchant: { id: row.merchant.id, name: row.merchant.name, timeZone: row.merchant.timeZone, currency: row.merchant.currency } };
+  const mapping = mappingSchema.parse(row.mapping);
+  const choices = row.readChoices as ReadChoices;
+  // A dry run that was interrupted starts over: nothing of it was kept.
+  const restart = row.dryRun ? { rowsDone: 0, eventsCreated: 0, duplicates: 0, groupedRows: 0, customersCreated: 0, errorRows: 0 } : {};
+  if (row.dryRun) await db.importError.deleteMany({ where: { importId, merchantId: row.merchantId } });
+  await db.import.update({ where: { id: importId }, data: { status: "running", startedAt: row.startedAt ?? new Date(), ...restart } });
+  const alreadyDone = row.dryRun ? 0 : row.rowsDone;
+
+  let detection = row.detection as Detection | null;
+  try {
+    if (!detection) {
+      detection = await scanFile(row.filePath, choices, mapping, usualDateOrder(scope.merchant.currency));
+      await db.import.update({ where: { id: importId }, data: { detection: detection as unknown as Prisma.InputJsonValue, rowsTotal: detection.rowsTotal } });
+    }
+    const file = await readFile(row.filePath, choices);
+    const builder = new RowBuilder(mapping, file.header, { timeZone: scope.merchant.timeZone, currency: scope.merchant.currency, dates: detection.dates, decimalSeparator: detection.decimalSeparator });
+    let chunk: Chunk = { drafts: [], errors: [], rows: 0 };
+    // A dry run records every chunk in ONE transaction that is rolled back at the end (so a
+    // customer created by an early row is found by a later one, exactly as in the real import);
+    // its progress and error rows are written outside it.
+    let dryTx: Tx | null = null;
+    const progress = (current: Chunk, counts: ChunkCounts) => Prisma.sql`
+      UPDATE imports SET rows_done = rows_done + ${current.rows}, events_created = events_created + ${counts.created},
+        duplicates = duplicates + ${counts.duplicates}, grouped_rows = grouped_rows + ${counts.grouped},
+        customers_created = customers_created + ${counts.customers}, error_rows = error_rows + ${counts.errors}
+      WHERE id = ${importId}::uuid AND merchant_id = ${scope.merchantId}::uuid RETURNING cancel_requested`;
+    const flush = async () => {
+      if (chunk.rows === 0) return;
+      const current = chunk;
+      chunk = { drafts: [], errors: [], rows: 0 };
+      let cancelled: boolean;
+      if (dryTx) {
+        const counts = await commitChunk(dryTx, db, scope, importId, current);
+        cancelled = (await db.$queryRaw<{ cancel_requested: boolean }[]>(progress(current, counts)))[0]?.cancel_requested ?? false;
+      } else {
+        cancelled = await db.$transaction(
+          async (tx) => {
+            const counts = await commitChunk(tx, tx, scope, importId, current);
+            return (await tx.$queryRaw<{ cancel_requested: boolean }[]>(progress(current, counts)))[0]?.cancel_requested ?? false;
+          },
+          { timeout: 120_000, maxWait: 20_000 },
+        );
+      }
+      if (cancelled) throw new ImportCancelled();
+      if (signal.aborted) throw new JobInterrupted();
+    };
+    // Outcomes come in file order and a chunk only ever holds whole outcomes (an order's group is
+    // never split), so what is committed is always the first rows_done rows. A resumed import
+    // still feeds those rows to the builder (same keys for identical rows) but records nothing.
+    let consumed = 0;
+    const take = async (outcomes: Outcome[]) => {
+      for (const outcome of outcomes) {
+        const n = rowsOf(outcome);
+        consumed += n;
+        if (consumed <= alreadyDone) continue;
+        chunk.rows += n;
+        if (outcome.kind === "errors") chunk.errors.push(...outcome.errors);
+        else chunk.drafts.push({ draft: outcome.input, rows: outcome.rows });
+      }
+      if (chunk.drafts.length >= CHUNK_EVENTS || chunk.errors.length >= 5000) await flush();
+    };
+    const all = async () => {
+      for await (const source of file.rows) await take(builder.push(source));
+      await take(builder.flush());
+      await flush();
+    };
+    if (row.dryRun) {
+      await db.$transaction(
+        async (tx) => {
+          dryTx = tx;
+          await all();
+          throw new DryRunDone();
+        },
+        { timeout: 60 * 60_000, maxWait: 20_000 },
+      ).catch((error: unknown) => {
+        if (!(error instanceof DryRunDone)) throw error;
+      });
+    } else await all();
+    await db.import.update({ where: { id: importId }, data: { status: "succeeded", finishedAt: new Date() } });
+  } catch (error) {
+    if (error instanceof ImportCancelled) {
+      await db.import.update({ where: { id: importId }, data: { status: "cancelled", finishedAt: new Date() } });
+      return;
+    }
+    if (error instanceof FileRefused) {
+      await db.import.update({ where: { id: importId }, data: { status: "failed", failure: error.message, finishedAt: new Date() } });
+      return;
+    }
+    throw error;
+  }
+}
+
+class ImportCancelled extends Error {}
+class DryRunDone extends Error {}
+
+/** The last attempt failed unexpectedly: the import says so, with what was committed. */
+export async function markImportFailed(importId: string, error: unknown): Promise<void> {
+  const message = error instanceof Error ? error.message.slice(0, 300) : "unknown error";
+  await db.import.updateMany({
+    where: { id: importId, status: { in: ["queued", "running"] } },
+    data: { status: "failed", failure: `The import stopped unexpectedly (${message}). What was committed before is listed in the counts; run it again to finish (nothing is recorded twice).`, finishedAt: new Date() },
+  });
+}

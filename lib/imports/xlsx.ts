@@ -1,0 +1,105 @@
+// XLSX: check the zip's declared sizes before anything inflates it (a zip bomb is refused from
+// its central directory), then read the chosen sheet with exceljs, cells by their type.
+import ExcelJS from "exceljs";
+import yauzl from "yauzl";
+import { FileRefused } from "./sniff";
+
+/** Uncompressed bytes we are willing to inflate for one workbook. */
+export const MAX_XLSX_UNCOMPRESSED = 400 * 1024 * 1024;
+const MAX_RATIO = 200;
+
+export interface ZipSummary {
+  entries: string[];
+  uncompressed: number;
+}
+
+export function inspectZip(filePath: string): Promise<ZipSummary> {
+  return new Promise((resolve, reject) => {
+    yauzl.open(filePath, { lazyEntries: true, autoClose: true }, (error, zip) => {
+      if (error || !zip) return reject(new FileRefused("unreadable", "The file starts like an XLSX workbook but its zip structure is damaged."));
+      const entries: string[] = [];
+      let uncompressed = 0;
+      zip.on("entry", (entry: yauzl.Entry) => {
+        entries.push(entry.fileName);
+        uncompressed += entry.uncompressedSize;
+        const ratio = entry.compressedSize > 0 ? entry.uncompressedSize / entry.compressedSize : 0;
+        if (uncompressed > MAX_XLSX_UNCOMPRESSED || (ratio > MAX_RATIO && entry.uncompressedSize > 10 * 1024 * 1024)) {
+          zip.close();
+          return reject(
+            new FileRefused("zip_bomb", `The workbook would unpack to an absurd size (${entry.fileName}: ${entry.uncompressedSize.toLocaleString("en-US")} bytes); it is refused as a zip bomb.`),
+          );
+        }
+        zip.readEntry();
+      });
+      zip.on("end", () => resolve({ entries, uncompressed }));
+      zip.on("error", () => reject(new FileRefused("unreadable", "The XLSX workbook's zip structure is damaged.")));
+      zip.readEntry();
+    });
+  });
+}
+
+const pad = (n: number) => String(n).padStart(2, "0");
+
+/** Excel stores wall-clock date-times; exceljs hands them over as Dates whose UTC fields are that clock. */
+function wallClock(date: Date): string {
+  const day = `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
+  const h = date.getUTCHours();
+  const m = date.getUTCMinutes();
+  const s = date.getUTCSeconds();
+  return h === 0 && m === 0 && s === 0 ? day : `${day} ${pad(h)}:${pad(m)}:${pad(s)}`;
+}
+
+export function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "string") return value;
+  if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  if (value instanceof Date) return wallClock(value);
+  if ("richText" in value) return value.richText.map((part) => part.text).join("");
+  if ("error" in value) return String(value.error);
+  if ("formula" in value || "sharedFormula" in value) {
+    const result = (value as ExcelJS.CellFormulaValue).result;
+    if (result === undefined || result === null) return "";
+    if (result instanceof Date) return wallClock(result);
+    if (typeof result === "object") return "error" in result ? String(result.error) : "";
+    return cellText(result);
+  }
+  if ("text" in value) return String(value.text);
+  return "";
+}
+
+export interface Workbook {
+  sheets: string[];
+  rows(sheet: string): Iterable<{ line: number; cells: string[] }>;
+}
+
+export async function readWorkbook(filePath: string): Promise<Workbook> {
+  const summary = await inspectZip(filePath);
+  if (!summary.entries.includes("xl/workbook.xml")) {
+    throw new FileRefused("not_spreadsheet", "This is a zip archive, not an XLSX workbook.");
+  }
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.readFile(filePath);
+  } catch {
+    throw new FileRefused("unreadable", "The XLSX workbook could not be read; open it in Excel and save it again.");
+  }
+  const sheets = workbook.worksheets.map((sheet) => sheet.name);
+  if (sheets.length === 0) throw new FileRefused("no_sheet", "The workbook has no sheets.");
+  return {
+    sheets,
+    *rows(name: string) {
+      const sheet = workbook.getWorksheet(name);
+      if (!sheet) throw new FileRefused("no_sheet", `The workbook has no sheet named “${name}”.`);
+      const collected: { line: number; cells: string[] }[] = [];
+      sheet.eachRow({ includeEmpty: false }, (row, line) => {
+        const cells: string[] = [];
+        // row.values is 1-based with a hole at 0.
+        const values = row.values as ExcelJS.CellValue[];
+        for (let i = 1; i < values.length; i++) cells.push(cellText(values[i] ?? null));
+        collected.push({ line, cells });
+      });
+      yield* collected;
+    },
+  };
+}
