@@ -91,6 +91,12 @@ const ROLLUP_AGGREGATE: Record<Aggregate, Prisma.Sql> = {
   points_earned: Prisma.raw("sum(greatest(r.points, 0))"),
 };
 
+const ROLLUP_ROW: Record<Aggregate, Prisma.Sql> = {
+  count: Prisma.raw("r.count"),
+  amount: Prisma.raw("r.amount"),
+  points_earned: Prisma.raw("greatest(r.points, 0)"),
+};
+
 const E = Prisma.raw("e");
 
 /**
@@ -98,6 +104,10 @@ const E = Prisma.raw("e");
  * aggregate expression). Only customers with at least one row appear.
  */
 export function aggregateSetSql(match: EventMatch, window: SegmentWindow, aggregate: Aggregate, having: (agg: Prisma.Sql) => Prisma.Sql, env: CompileEnv): Prisma.Sql {
+  if (rollupAnswers(match, window) && Array.isArray(match.types) && match.types.length === 1) {
+    // One type is one rollup row per customer: no grouping, and the (merchant, type, count) index applies.
+    return Prisma.sql`SELECT r.customer_id FROM customer_rollups r WHERE r.merchant_id = ${env.merchantId}::uuid AND r.type = ${match.types[0]}::"EventType" AND ${having(ROLLUP_ROW[aggregate])}`;
+  }
   if (rollupAnswers(match, window)) {
     const types = match.types === "any" ? Prisma.empty : Prisma.sql` AND r.type = ANY(${match.types as string[]}::"EventType"[])`;
     return Prisma.sql`SELECT r.customer_id FROM customer_rollups r WHERE r.merchant_id = ${env.merchantId}::uuid${types} GROUP BY r.customer_id HAVING ${having(ROLLUP_AGGREGATE[aggregate])}`;

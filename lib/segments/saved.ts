@@ -152,7 +152,15 @@ export async function listSegments(scope: MerchantScope): Promise<{ segments: Se
   const segments: SegmentSummary[] = [];
   for (const row of rows) {
     const saved = toSaved(row);
-    const run = compileFor(env, saved.definition, saved.id);
+    let run: ReturnType<typeof compileFor>;
+    try {
+      run = compileFor(env, saved.definition, saved.id);
+    } catch (error) {
+      // A member-of loop can only come from data written around the checks; show it, count nobody.
+      if (!(error instanceof AppError)) throw error;
+      segments.push({ ...saved, count: 0, warnings: [{ path: error.path ?? "", message: error.message }], history: [] });
+      continue;
+    }
     segments.push({
       ...saved,
       count: await countMembers(run),
