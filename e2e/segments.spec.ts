@@ -1,8 +1,19 @@
 // Segments journeys on the demo data: a manager builds "spent over 500 and no purchase in 60 days"
 // from scratch, watches the count, saves, opens the members and exports; starts from a template
 // and edits it; staff are refused.
-import { expect, test } from "@playwright/test";
-import { signIn, USERS } from "./helpers";
+import { expect, test, type Page } from "@playwright/test";
+import { DEMO_PASSWORD, USERS } from "./helpers";
+
+// As helpers.signIn, with more patience: the overview's first render is slow on a loaded machine.
+async function signIn(page: Page, email: string) {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible({ timeout: 30_000 });
+}
+
+test.setTimeout(120_000);
 
 test("a manager builds a segment from scratch, saves it, opens the members and exports", async ({ page }) => {
   await signIn(page, USERS.manager);
