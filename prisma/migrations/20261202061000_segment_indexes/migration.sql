@@ -10,3 +10,9 @@ CREATE INDEX IF NOT EXISTS "events_live_type_occurred_at_idx" ON "events"("merch
 
 -- CreateIndex
 CREATE INDEX IF NOT EXISTS "events_live_occurred_at_idx" ON "events"("merchant_id", "occurred_at") INCLUDE ("customer_id", "type", "source") WHERE "voided_at" IS NULL;
+
+-- All-time conditions on one type ("has removed their pass", "5+ purchases") read the per-customer
+-- rollups by (merchant, type, count); carrying the customer and the sums answers them from the index
+-- alone (81k uninstalls: 2.2 s of heap reads on a cold cache otherwise).
+-- CreateIndex
+CREATE INDEX IF NOT EXISTS "customer_rollups_segment_idx" ON "customer_rollups"("merchant_id", "type", "count") INCLUDE ("customer_id", "amount", "points");
