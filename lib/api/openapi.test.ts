@@ -42,7 +42,8 @@ describe("OpenAPI document", () => {
     const paths = doc.paths as Record<string, Json>;
     expect(Object.keys(paths).sort()).toEqual([
       "/api/v1/customers/lookup", "/api/v1/events", "/api/v1/imports", "/api/v1/imports/{id}", "/api/v1/imports/{id}/errors", "/api/v1/imports/{id}/undo", "/api/v1/openapi.json", "/api/v1/reports/monthly",
-    ]);
+      "/api/v1/segments", "/api/v1/segments/preview", "/api/v1/segments/templates", "/api/v1/segments/{id}/members",
+    ].sort());
     expect(Object.keys((paths["/api/v1/imports"]?.post as { responses: Json }).responses).sort()).toEqual(["202", "401", "413", "422", "429", "500"]);
     expect(components.securitySchemes).toMatchObject({ bearerAuth: { type: "http", scheme: "bearer" } });
     const post = paths["/api/v1/events"]?.post as { responses: Json; parameters: unknown[] };

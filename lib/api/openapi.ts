@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { dataSchemaFor, EVENT_REGISTRY, EVENT_TYPES } from "@/lib/events/registry";
 import { eventInputSchema } from "@/lib/events/schema";
+import { segmentsOpenApiPaths, segmentsOpenApiSchemas } from "@/lib/segments/openapi";
 import { API_ERROR_STATUS } from "./errors";
 import { importPaths, importSchemas } from "./openapi-imports";
 import { API_MAX_BATCH, MAX_BODY_BYTES, MAX_IDEMPOTENCY_KEY_LENGTH } from "./limits";
@@ -86,7 +87,7 @@ export function buildOpenApiDocument(): JsonSchema {
     },
     servers: [{ url: "/" }],
     security: [{ bearerAuth: [] }],
-    tags: [{ name: "events" }, { name: "customers" }, { name: "reports" }],
+    tags: [{ name: "events" }, { name: "customers" }, { name: "reports" }, { name: "segments" }],
     paths: {
       "/api/v1/events": {
         post: {
@@ -175,6 +176,7 @@ export function buildOpenApiDocument(): JsonSchema {
         },
       },
       ...importPaths(common, errorResponse),
+      ...segmentsOpenApiPaths(),
       "/api/v1/openapi.json": {
         get: { operationId: "openApiDocument", summary: "This document", security: [], responses: { "200": { description: "OpenAPI 3.1 document", content: json({ type: "object" }) } } },
       },
@@ -211,6 +213,7 @@ export function buildOpenApiDocument(): JsonSchema {
         CustomerLookup: jsonSchema(customerLookupSchema),
         MonthlyReport: jsonSchema(monthlyReportSchema),
         ...importSchemas(jsonSchema),
+        ...segmentsOpenApiSchemas(),
         Error: { ...jsonSchema(errorBodySchema), description: `Codes and their HTTP status: ${Object.entries(API_ERROR_STATUS).map(([c, s]) => `${c} ${s}`).join(", ")}.` },
       },
     },

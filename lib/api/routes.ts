@@ -20,6 +20,7 @@ import { parseEventInput } from "@/lib/events/schema";
 import { monthlySummary, reportMonth, resolveReportLocation } from "@/lib/reports/monthly";
 import { apiImportStatus, startApiImport } from "@/lib/imports/api";
 import { errorFileName, errorRowsCsvForImport, undoImport } from "@/lib/imports/store";
+import { getSegmentMembers, getSegments, getSegmentTemplates, postSegmentPreview, SEGMENT_MEMBERS_PATH } from "@/lib/segments/api";
 
 export type ApiHandler = (request: Request) => Promise<Response>;
 
@@ -138,6 +139,9 @@ export const API_ROUTES: Readonly<Record<string, Readonly<Partial<Record<Method,
   "/api/v1/reports/monthly": { GET: getMonthlyReport },
   "/api/v1/openapi.json": { GET: getOpenApiDocument },
   "/api/v1/imports": { POST: postImports },
+  "/api/v1/segments": { GET: getSegments },
+  "/api/v1/segments/templates": { GET: getSegmentTemplates },
+  "/api/v1/segments/preview": { POST: postSegmentPreview },
 };
 
 /** Paths with an id in them, tried in order when no fixed path matches. */
@@ -145,6 +149,7 @@ const API_PATTERNS: readonly { pattern: RegExp; methods: Readonly<Partial<Record
   { pattern: /^\/api\/v1\/imports\/[0-9a-f-]{36}$/i, methods: { GET: getImportStatus } },
   { pattern: /^\/api\/v1\/imports\/[0-9a-f-]{36}\/undo$/i, methods: { POST: postImportUndo } },
   { pattern: /^\/api\/v1\/imports\/[0-9a-f-]{36}\/errors$/i, methods: { GET: getImportErrors } },
+  { pattern: SEGMENT_MEMBERS_PATH, methods: { GET: getSegmentMembers } },
 ];
 
 /**

@@ -1,0 +1,113 @@
+// The compiler's output per kind: which SQL shape each condition becomes and that every value of
+// the definition travels as a bound parameter (never in the SQL text).
+import { describe, expect, it } from "vitest";
+import { AppError } from "@/lib/errors";
+import { compileSegment, countSql, zeroSatisfies, type CompileEnv } from "./compile";
+import type { Condition, SegmentDefinition } from "./definition";
+
+const M = "0190a000-0000-7000-8000-000000000001";
+const LOC = "0190a000-0000-7000-8000-0000000000aa";
+const env: CompileEnv = {
+  merchantId: M, timeZone: "America/New_York", now: new Date("2026-03-15T16:00:00Z"),
+  locationIds: new Set([LOC]), segments: new Map(),
+};
+const one = (c: Condition): SegmentDefinition => ({ kind: "group", match: "all", conditions: [c] });
+const sql = (c: Condition, e = env) => {
+  const compiled = compileSegment(one(c), e);
+  const q = countSql(compiled, e);
+  return { text: q.text.replace(/\s+/g, " "), values: q.values, warnings: compiled.warnings };
+};
+
+describe("compileSegment", () => {
+  it("reads all-time counts without filters from the per-customer rollups", () => {
+    const { text, values } = sql({ kind: "count", event: { types: ["purchase"] }, window: { kind: "all_time" }, compare: { op: "gte", value: 5 } });
+    expect(text).toContain("c.id IN (SELECT r.customer_id FROM customer_rollups r");
+    expect(text).toContain("r.type = $3::\"EventType\" AND (r.count >= $");
+    expect(values).toEqual(expect.arrayContaining([M, "purchase", 5]));
+  });
+
+  it("counts that 0 satisfies keep customers without events (NOT IN the failing ones)", () => {
+    const { text } = sql({ kind: "sum", event: { types: ["purchase"] }, field: "amount", window: { kind: "all_time" }, compare: { op: "lt", value: "50" } });
+    expect(text).toContain("c.id NOT IN (SELECT r.customer_id FROM customer_rollups r");
+    expect(text).toContain("AND NOT (r.amount < $");
+  });
+
+  it("reads windows and filters from events, never voided ones, with bound values", () => {
+    const { text, values } = sql({
+      kind: "count", event: { types: ["purchase"], amount: { op: "gt", value: "100" }, data: [{ field: "coffee_name", op: "equals", value: "Latte'; DROP TABLE events; --" }], locationId: LOC },
+      window: { kind: "last_days", days: 90 }, compare: { op: "gte", value: 5 },
+    });
+    expect(text).toContain("FROM events e WHERE e.merchant_id = $");
+    expect(text).toContain("e.voided_at IS NULL");
+    expect(text).toContain("(e.data ->> $");
+    expect(text).not.toContain("DROP TABLE");
+    expect(text).not.toContain("coffee_name");
+    expect(values).toEqual(expect.arrayContaining(["coffee_name", "Latte'; DROP TABLE events; --", "100", LOC, expect.any(Date)]));
+  });
+
+  it("recency: has done it, but not in the window (never-doers excluded)", () => {
+    const { text } = sql({ kind: "recency", event: { types: ["purchase"] }, within: false, window: { kind: "last_days", days: 60 }, includeNever: false });
+    expect(text).toMatch(/\(c\.id IN \(SELECT r\.customer_id .*\) AND c\.id NOT IN \(SELECT e\.customer_id FROM events e/);
+  });
+
+  it("activity uses the shared definition", () => {
+    const { text, values } = sql({ kind: "has", event: { types: "activity" }, window: { kind: "last_days", days: 90 }, has: true });
+    expect(text).toContain("e.type <> ALL(");
+    expect(text).toContain("e.source <> 'automation'");
+    expect(values).toEqual(expect.arrayContaining([["notification_received", "pass_uninstalled"]]));
+  });
+
+  it("first time: in the window and no such event before it", () => {
+    const { text } = sql({ kind: "first_time", event: { types: ["pass_registered"] }, window: { kind: "this_month" } });
+    expect(text).toContain("NOT EXISTS (SELECT 1 FROM events b WHERE b.merchant_id");
+    expect(text).toContain("b.occurred_at < $");
+  });
+
+  it("attributes read the pass; customer since reads the customer", () => {
+    expect(sql({ kind: "attribute", attribute: "tier", op: "not_in", values: ["Gold", null] }).text).toContain("c.id NOT IN (SELECT p.customer_id FROM customer_passes p WHERE p.merchant_id = $2::uuid AND (p.tier = ANY($3::text[]) OR p.tier IS NULL))");
+    expect(sql({ kind: "attribute", attribute: "lifetime_spend", compare: { op: "between", value: "10", value2: "20" } }).text).toContain("p.lifetime_spend BETWEEN $3::numeric AND $4::numeric");
+    expect(sql({ kind: "attribute", attribute: "customer_since", window: { kind: "last_month" } }).text).toContain("c.created_at >= $2::timestamptz AND c.created_at < $3::timestamptz");
+  });
+
+  it("groups compose with AND / OR / NOT", () => {
+    const def: SegmentDefinition = {
+      kind: "group", match: "all", conditions: [
+        { kind: "group", match: "any", conditions: [{ kind: "has", event: { types: ["visit"] }, window: { kind: "all_time" }, has: true }, { kind: "attribute", attribute: "visit_count", compare: { op: "gte", value: 3 } }] },
+        { kind: "group", match: "all", negate: true, conditions: [{ kind: "has", event: { types: ["pass_uninstalled"] }, window: { kind: "all_time" }, has: true }] },
+      ],
+    };
+    const text = countSql(compileSegment(def, env), env).text.replace(/\s+/g, " ");
+    expect(text).toMatch(/\(\(c\.id IN .* OR c\.id IN .*\) AND \(NOT \(c\.id IN .*\)\)\)/);
+  });
+
+  it("a deleted location or segment warns and counts nobody for that condition", () => {
+    const gone = "0190a000-0000-7000-8000-0000000000ff";
+    const loc = sql({ kind: "has", event: { types: ["visit"], locationId: gone }, window: { kind: "all_time" }, has: true });
+    expect(loc.text).toContain("AND (FALSE)");
+    expect(loc.warnings).toEqual([{ path: "conditions[0]", message: expect.stringContaining("location that no longer exists") }]);
+    const seg = sql({ kind: "member_of", segmentId: gone, member: true });
+    expect(seg.warnings[0]?.message).toContain("segment that no longer exists");
+  });
+
+  it("member of inlines the other segment and refuses cycles with a clear message", () => {
+    const a = "0190a000-0000-7000-8000-00000000000a";
+    const b = "0190a000-0000-7000-8000-00000000000b";
+    const segments = new Map([
+      [a, { name: "A", definition: one({ kind: "member_of", segmentId: b, member: true }) }],
+      [b, { name: "B", definition: one({ kind: "member_of", segmentId: a, member: false }) }],
+    ]);
+    expect(() => compileSegment(one({ kind: "member_of", segmentId: a, member: true }), { ...env, segments }, b)).toThrow(AppError);
+    const ok = new Map([[a, { name: "A", definition: one({ kind: "has", event: { types: ["visit"] }, window: { kind: "all_time" }, has: true }) }]]);
+    const text = countSql(compileSegment(one({ kind: "member_of", segmentId: a, member: false }), { ...env, segments: ok }), env).text;
+    expect(text).toContain("(NOT (c.id IN (SELECT r.customer_id FROM customer_rollups r");
+  });
+});
+
+describe("zeroSatisfies", () => {
+  it.each([
+    [{ op: "gte", value: 0 }, true], [{ op: "gte", value: 1 }, false], [{ op: "lt", value: "50" }, true], [{ op: "eq", value: 0 }, true],
+    [{ op: "between", value: 0, value2: 3 }, true], [{ op: "between", value: 1, value2: 3 }, false], [{ op: "gt", value: "-1" }, true],
+  ] as const)("%j → %s", (c, expected) => {
+    expect(zeroSatisfies(c as never)).toBe(expected);
+  });
+});
