@@ -34,7 +34,7 @@ function makeColumns(currency: string) {
 export function MemberTable({ result, sort, currency }: { result: Paged<MemberListRow>; sort: { id: string; desc: boolean }; currency: string }) {
   const columns = useMemo(() => makeColumns(currency), [currency]);
   return (
-    <DataTable columns={columns} result={result} getRowId={(r) => r.id} sort={sort} pageSizes={[25, 50, 100]} caption="Segment members" noun="members"
+    <DataTable columns={columns} result={result} getRowId={(r) => r.id} sort={sort} pageSizes={[25, 50, 100]} caption="Segment members" noun={{ one: "member", other: "members" }}
       empty={<p className="p-6 text-center text-sm text-stone-600">Nobody is in this segment right now.</p>} />
   );
 }

@@ -2,7 +2,6 @@ import "server-only";
 import { z } from "zod";
 import type { MerchantContext } from "@/lib/auth/session";
 import { hasRole } from "@/lib/auth/roles";
-import { AppError } from "@/lib/errors";
 import { activeReward, listRewards, type Reward } from "@/lib/rewards/catalogue";
 import { isLocationArchived, rememberLastLocation } from "@/lib/locations/queries";
 import { fromLocalInput } from "@/lib/local-datetime";

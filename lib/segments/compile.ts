@@ -136,7 +136,7 @@ class Compiler {
     const segment = this.env.segments.get(segmentId);
     if (!segment) return this.warn(path, "This condition names a segment that no longer exists, so it counts nobody.");
     if (this.stack.includes(segmentId)) {
-      throw new AppError("VALIDATION", `“${segment.name}” would include itself through member-of conditions. Remove one of them.`, { path });
+      throw new AppError("validation_error", `“${segment.name}” would include itself through member-of conditions. Remove one of them.`, { path });
     }
     const parsed = parseDefinition(segment.definition);
     if (!parsed.ok) return this.warn(path, `The segment “${segment.name}” has a definition that is no longer valid, so this condition counts nobody.`);

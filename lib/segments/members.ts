@@ -40,7 +40,7 @@ const BATCH = 2_000;
 
 /** The members as a CSV stream (formula-safe cells), managers and owners only; audited. */
 export async function streamSegmentCsv(context: MerchantContext, segment: SavedSegment): Promise<{ stream: ReadableStream<Uint8Array>; fileName: string }> {
-  if (!hasRole(context.user.role, "manager")) throw new AppError("FORBIDDEN", "Only owners and managers can export segments.");
+  if (!hasRole(context.user.role, "manager")) throw new AppError("forbidden", "Only owners and managers can export segments.");
   const tz = context.merchant.timeZone;
   const env = await loadCompileEnv(context);
   const run = compileFor(env, segment.definition, segment.id);

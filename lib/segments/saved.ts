@@ -25,21 +25,21 @@ export interface SavedSegment {
 }
 
 function requireManager(context: MerchantContext) {
-  if (!hasRole(context.user.role, "manager")) throw new AppError("FORBIDDEN", "Only owners and managers can change segments.");
+  if (!hasRole(context.user.role, "manager")) throw new AppError("forbidden", "Only owners and managers can change segments.");
 }
 
 const actor = (context: MerchantContext) => ({ merchantId: context.merchantId, userId: context.user.id, label: context.user.name });
 
 function validDefinition(input: unknown): SegmentDefinition {
   const parsed = parseDefinition(input);
-  if (!parsed.ok) throw new AppError("VALIDATION", parsed.message, { path: parsed.path });
+  if (!parsed.ok) throw new AppError("validation_error", parsed.message, { path: parsed.path });
   return parsed.definition;
 }
 
 function validName(name: string): string {
   const trimmed = name.trim();
-  if (!trimmed) throw new AppError("VALIDATION", "Give the segment a name.", { path: "name" });
-  if (trimmed.length > SEGMENT_NAME_MAX) throw new AppError("VALIDATION", `Names have at most ${SEGMENT_NAME_MAX} characters.`, { path: "name" });
+  if (!trimmed) throw new AppError("validation_error", "Give the segment a name.", { path: "name" });
+  if (trimmed.length > SEGMENT_NAME_MAX) throw new AppError("validation_error", `Names have at most ${SEGMENT_NAME_MAX} characters.`, { path: "name" });
   return trimmed;
 }
 
@@ -77,7 +77,7 @@ export async function createSegment(context: MerchantContext, input: { name: str
     await writeAudit(actor(context), { action: "segment.created", targetType: "segment", targetId: row.id, details: { name } });
     return toSaved(row);
   } catch (error) {
-    if (nameTaken(error)) throw new AppError("CONFLICT", `A segment called “${name}” already exists. Choose another name.`, { path: "name" });
+    if (nameTaken(error)) throw new AppError("conflict", `A segment called “${name}” already exists. Choose another name.`, { path: "name" });
     throw error;
   }
 }
@@ -98,7 +98,7 @@ export async function updateSegment(context: MerchantContext, id: string, input:
       },
     });
   } catch (error) {
-    if (nameTaken(error)) throw new AppError("CONFLICT", `A segment called “${name}” already exists. Choose another name.`, { path: "name" });
+    if (nameTaken(error)) throw new AppError("conflict", `A segment called “${name}” already exists. Choose another name.`, { path: "name" });
     throw error;
   }
   if (name !== undefined && name !== current.name) await writeAudit(actor(context), { action: "segment.renamed", targetType: "segment", targetId: id, details: { from: current.name, to: name } });
@@ -128,7 +128,7 @@ export async function deleteSegment(context: MerchantContext, id: string): Promi
   const segment = await getSegment(context, id);
   const dependants = await segmentDependants(context, id);
   if (dependants.length) {
-    throw new AppError("CONFLICT", `“${segment.name}” is used by ${dependants.map((d) => `“${d.name}”`).join(", ")}. Change ${dependants.length === 1 ? "that segment" : "those segments"} first.`);
+    throw new AppError("conflict", `“${segment.name}” is used by ${dependants.map((d) => `“${d.name}”`).join(", ")}. Change ${dependants.length === 1 ? "that segment" : "those segments"} first.`);
   }
   await db.segment.deleteMany({ where: { id, merchantId: context.merchantId } });
   await writeAudit(actor(context), { action: "segment.deleted", targetType: "segment", targetId: id, details: { name: segment.name } });

@@ -20,7 +20,7 @@ export default async function SegmentPage({ params, searchParams }: { params: Pr
   const context = await requirePageContext("manager");
   const { id } = await params;
   const segment = await getSegment(context, id).catch((error: unknown) => {
-    if (isAppError(error) && error.code === "NOT_FOUND") notFound();
+    if (isAppError(error) && error.code === "not_found") notFound();
     throw error;
   });
   const memberParams = parseMemberParams(await searchParams);

@@ -13,7 +13,7 @@ export default async function EditSegmentPage({ params }: { params: Promise<{ id
   const context = await requirePageContext("manager");
   const { id } = await params;
   const segment = await getSegment(context, id).catch((error: unknown) => {
-    if (isAppError(error) && error.code === "NOT_FOUND") notFound();
+    if (isAppError(error) && error.code === "not_found") notFound();
     throw error;
   });
   return (
