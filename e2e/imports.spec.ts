@@ -42,8 +42,9 @@ test("a manager imports the coffee file, downloads the error file and undoes the
   await expect(page.getByText("ANON-0000-0000-0001").first()).toBeVisible();
 
   await page.goBack();
-  page.once("dialog", (dialog) => void dialog.accept());
   await page.getByRole("button", { name: "Undo this import" }).click();
+  // The one confirmation panel, not the browser's confirm().
+  await page.getByRole("group", { name: "Undo this import" }).getByRole("button", { name: "Undo this import" }).click();
   await expect(page.getByTestId("import-status")).toHaveText("undone");
   await page.goto("/imports");
   await expect(page.getByRole("link", { name: "coffee-vending-bom.csv" }).first()).toBeVisible();

@@ -7,6 +7,7 @@ import { cancelImportAction, importStatusAction, undoImportAction } from "@/app/
 import { actionErrorMessage } from "@/components/ui/action-errors";
 import { Button, buttonClass } from "@/components/ui/button";
 import { Stat } from "@/components/ui/card";
+import { ConfirmPanel } from "@/components/ui/confirm";
 import type { ImportView } from "@/lib/imports/store";
 
 const LIVE = new Set(["queued", "running"]);
@@ -15,6 +16,7 @@ const LIVE = new Set(["queued", "running"]);
 export function ImportProgress({ initial }: { initial: ImportView }) {
   const router = useRouter();
   const [view, setView] = useState(initial);
+  const [confirmingUndo, setConfirmingUndo] = useState(false);
   const rate = useRef<{ at: number; rows: number } | null>(null);
   const [rowsPerSecond, setRowsPerSecond] = useState<number | null>(null);
   const status = useAction(importStatusAction, {
@@ -74,9 +76,13 @@ export function ImportProgress({ initial }: { initial: ImportView }) {
           </Button>
         )}
         {["succeeded", "cancelled", "failed"].includes(view.status) && !view.dryRun && (
-          <Button variant="danger" disabled={undo.isPending} onClick={() => window.confirm("Remove every event and new customer this import created?") && undo.execute({ id: view.id })}>
-            {undo.isPending ? "Undoing…" : "Undo this import"}
-          </Button>
+          confirmingUndo ? (
+            <ConfirmPanel label="Undo this import" confirmLabel="Undo this import" pendingLabel="Undoing…" isPending={undo.isPending} onConfirm={() => undo.execute({ id: view.id })} onCancel={() => setConfirmingUndo(false)}>
+              Remove every event and new customer this import created?
+            </ConfirmPanel>
+          ) : (
+            <Button variant="danger" disabled={undo.isPending} onClick={() => setConfirmingUndo(true)}>Undo this import</Button>
+          )
         )}
       </div>
       {error && <p role="alert" className="text-sm text-red-700">{actionErrorMessage(error)}</p>}

@@ -4,7 +4,7 @@
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { API_ROUTES, apiNotFound } from "./routes";
+import { API_PATTERNS, API_ROUTES, apiNotFound } from "./routes";
 
 const ROOT = path.resolve(import.meta.dirname, "../../app/api/v1");
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
@@ -30,7 +30,19 @@ describe("the API's two fronts", () => {
       }
       fromFiles[`/api/v1/${relative}`] = handlers;
     }
-    expect(Object.keys(fromFiles).sort()).toEqual(Object.keys(API_ROUTES).sort());
+    // Paths with an id (`[id]` folders) are served by API_PATTERNS, tried with a sample id.
+    const SAMPLE_ID = "0192f1e2-0000-7000-8000-000000000001";
+    const fixed = Object.keys(fromFiles).filter((p) => !p.includes("["));
+    expect(fixed.sort()).toEqual(Object.keys(API_ROUTES).sort());
     for (const [pathname, handlers] of Object.entries(API_ROUTES)) expect(fromFiles[pathname]).toEqual(handlers);
+    const withId = Object.keys(fromFiles).filter((p) => p.includes("["));
+    for (const pathname of withId) {
+      const sample = pathname.replace(/\[[^\]]+\]/g, SAMPLE_ID);
+      const matches = API_PATTERNS.filter((p) => p.pattern.test(sample));
+      expect(matches, pathname).toHaveLength(1);
+      expect(matches[0]?.methods, pathname).toEqual(fromFiles[pathname]);
+    }
+    // And no pattern without its file.
+    expect(API_PATTERNS.length).toBe(withId.length);
   });
 });

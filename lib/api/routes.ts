@@ -145,7 +145,7 @@ export const API_ROUTES: Readonly<Record<string, Readonly<Partial<Record<Method,
 };
 
 /** Paths with an id in them, tried in order when no fixed path matches. */
-const API_PATTERNS: readonly { pattern: RegExp; methods: Readonly<Partial<Record<Method, ApiHandler>>> }[] = [
+export const API_PATTERNS: readonly { pattern: RegExp; methods: Readonly<Partial<Record<Method, ApiHandler>>> }[] = [
   { pattern: /^\/api\/v1\/imports\/[0-9a-f-]{36}$/i, methods: { GET: getImportStatus } },
   { pattern: /^\/api\/v1\/imports\/[0-9a-f-]{36}\/undo$/i, methods: { POST: postImportUndo } },
   { pattern: /^\/api\/v1\/imports\/[0-9a-f-]{36}\/errors$/i, methods: { GET: getImportErrors } },

@@ -8,7 +8,7 @@ import { randomBytes } from "node:crypto";
 import type { AuditActor } from "@/lib/audit";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { uuidv7 } from "@/lib/ids";
-import { suppressionHashes, type SuppressionKind } from "./suppression";
+import { merchantRegion, suppressionCandidates, type SuppressionKind } from "./suppression";
 
 type Tx = Prisma.TransactionClient;
 
@@ -40,7 +40,8 @@ export type CreationOutcome =
 
 /** Per row, the kind of its first identifier that belongs to someone deleted on request (one query). */
 export async function suppressedKinds(tx: Tx, merchantId: string, rows: NewCustomerRow[]): Promise<(SuppressionKind | null)[]> {
-  const hashes = rows.map((row) => suppressionHashes(merchantId, { passSerial: row.passSerial, email: row.email, externalId: row.externalId, phone: row.phone }));
+  const region = rows.some((row) => row.phone) ? await merchantRegion(tx, merchantId) : undefined;
+  const hashes = rows.map((row) => suppressionCandidates(merchantId, { passSerial: row.passSerial, email: row.email, externalId: row.externalId, phone: row.phone }, region));
   const all = [...new Set(hashes.flat().map((h) => h.hash))];
   if (all.length === 0) return rows.map(() => null);
   const suppressed = new Set((await tx.$queryRaw<{ identifier_hash: string }[]>`

@@ -50,6 +50,19 @@ export async function merchantRegion(tx: Tx, merchantId: string): Promise<Countr
 }
 
 /**
+ * Every hash a block of these identifiers may have been stored under (normalised; current and old
+ * secrets; blocks from before keyed hashing). Set-based callers (lib/customers/creation.ts) look
+ * many rows' candidates up in one query.
+ */
+export function suppressionCandidates(merchantId: string, identifiers: SuppressibleIdentifiers, region?: CountryCode): { kind: SuppressionKind; hash: string }[] {
+  return SUPPRESSION_KINDS.flatMap((kind) => {
+    const raw = identifiers[kind];
+    const normalised = raw ? normaliseIdentifier(kind, raw, region) : null;
+    return raw && normalised !== null ? matchingHashes(merchantId, kind, raw, normalised).map((hash) => ({ kind, hash })) : [];
+  });
+}
+
+/**
  * The kind of the first identifier that belongs to a deleted customer (and is not lifted), or
  * null. recordEvents calls this before creating a customer, to refuse with
  * "This customer asked to be deleted". Every hash a block may have been stored under is tried
@@ -57,11 +70,7 @@ export async function merchantRegion(tx: Tx, merchantId: string): Promise<Countr
  */
 export async function findSuppressed(tx: Tx, merchantId: string, identifiers: SuppressibleIdentifiers): Promise<SuppressionKind | null> {
   const region = identifiers.phone ? await merchantRegion(tx, merchantId) : undefined;
-  const candidates = SUPPRESSION_KINDS.flatMap((kind) => {
-    const raw = identifiers[kind];
-    const normalised = raw ? normaliseIdentifier(kind, raw, region) : null;
-    return raw && normalised !== null ? matchingHashes(merchantId, kind, raw, normalised).map((hash) => ({ kind, hash })) : [];
-  });
+  const candidates = suppressionCandidates(merchantId, identifiers, region);
   if (candidates.length === 0) return null;
   const hit = await tx.customerSuppression.findFirst({
     where: { merchantId, liftedAt: null, identifierHash: { in: candidates.map((h) => h.hash) } },

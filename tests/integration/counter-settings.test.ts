@@ -25,7 +25,7 @@ describe("rewards catalogue", () => {
     expect(await recordManualEvent(staff, { customerId: customer.id, type: "redemption", data: { reward: "Mug", pointsCost: "10" } })).toMatchObject({ status: "created" });
 
     const coffee = await addReward(owner, { name: "Free Coffee", pointsCost: 100 });
-    await expect(addReward(owner, { name: "Free Coffee", pointsCost: 5 })).rejects.toMatchObject({ code: "CONFLICT", path: "name" });
+    await expect(addReward(owner, { name: "Free Coffee", pointsCost: 5 })).rejects.toMatchObject({ code: "conflict", path: "name" });
     await expect(addReward(owner, { name: "Nothing", pointsCost: 0 })).rejects.toThrow("at least 1 point");
 
     const picked = await recordManualEvent(staff, { customerId: customer.id, type: "redemption", rewardId: coffee.id, data: { reward: "ignored", pointsCost: "1" }, confirmDuplicate: true });
@@ -41,7 +41,7 @@ describe("rewards catalogue", () => {
     // Another merchant's reward is unknown here.
     const other = await createContext("owner");
     const foreign = await addReward(other, { name: "Free Coffee", pointsCost: 1 });
-    await expect(updateReward(owner, { rewardId: foreign.id, name: "x", pointsCost: 1, active: true })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(updateReward(owner, { rewardId: foreign.id, name: "x", pointsCost: 1, active: true })).rejects.toMatchObject({ code: "not_found" });
   });
 });
 
@@ -67,7 +67,7 @@ describe("locations", () => {
     await setLocationArchived(context, { locationId: downtown.id, archived: false });
     expect((await listLocations(context)).map((l) => l.name)).toEqual(["Main Street"]);
     const other = await createContext("owner");
-    await expect(setLocationArchived(other, { locationId: downtown.id, archived: true })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(setLocationArchived(other, { locationId: downtown.id, archived: true })).rejects.toMatchObject({ code: "not_found" });
   });
 });
 

@@ -128,7 +128,7 @@ describe("createCustomer", () => {
     expect(customer.phone).toBe("+12125550570");
     expect(customer.passSerial).toMatch(/^BB-[A-Z2-9]{8}$/);
     expect((await searchCustomers(context, "212 555 0570")).hits.map((h) => h.id)).toEqual([customer.id]);
-    await expect(createCustomer(context, { name: "X", phone: "12345" })).rejects.toMatchObject({ code: "VALIDATION", path: "phone" });
+    await expect(createCustomer(context, { name: "X", phone: "12345" })).rejects.toMatchObject({ code: "validation_error", path: "phone" });
   });
 
   it("refuses suppressed identifiers, duplicates by email, and an empty form", async () => {

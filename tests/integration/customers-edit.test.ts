@@ -51,9 +51,9 @@ describe("editing contact details", () => {
     // Another customer's email, however it is cased, and their phone however it is written.
     const email = updateCustomerContact(context, { ...input, email: " Maria@Example.com " });
     await expect(email).rejects.toThrow("Maria Kim (pass PC-MARIA00001) already has this email");
-    expect(await codeOf(updateCustomerContact(context, { ...input, email: "MARIA@example.com" }))).toBe("CONFLICT:email");
-    expect(await codeOf(updateCustomerContact(context, { ...input, phone: "(212) 555-0570" }))).toBe("CONFLICT:phone");
-    expect(await codeOf(updateCustomerContact(context, { ...input, phone: "5550" }))).toBe("VALIDATION:phone");
+    expect(await codeOf(updateCustomerContact(context, { ...input, email: "MARIA@example.com" }))).toBe("conflict:email");
+    expect(await codeOf(updateCustomerContact(context, { ...input, phone: "(212) 555-0570" }))).toBe("conflict:phone");
+    expect(await codeOf(updateCustomerContact(context, { ...input, phone: "5550" }))).toBe("validation_error:phone");
     // Blanking every identifier is refused, as creating a customer with none is.
     await expect(updateCustomerContact(context, { ...input, name: " ", email: "", phone: "" })).rejects.toThrow("Keep a name, email or phone number");
 

@@ -17,7 +17,7 @@ async function storyFixture() {
     { type: "purchase", at: "2025-03-06T12:00:00Z", amount: "50.00", points: 50 },
     { type: "check_in", at: "2025-03-06T14:00:00Z" },
     { type: "check_out", at: "2025-03-06T15:15:00Z" },
-    { type: "check_out", at: "2025-03-06T16:00:00Z", data: { durationMinutes: 20 } },
+    { type: "check_out", at: "2025-03-06T16:00:00Z" },
     { type: "redemption", at: "2025-03-07T14:00:00Z", points: -50, data: { reward: "Free Coffee", pointsCost: 50 } },
   ]);
   return { context, customer };
@@ -53,8 +53,8 @@ describe("customer history", () => {
     const first = await customerHistory(context, customer.id, {}, 4);
     expect(first.events.map((e) => e.type)).toEqual(["redemption", "check_out", "check_out", "check_in"]);
     expect(first.events[0]?.data).toEqual({ reward: "Free Coffee", pointsCost: 50 });
-    // The later check-out follows another check-out: its own recorded duration is used.
-    expect(first.events[1]?.durationMinutes).toBe(20);
+    // The later check-out follows another check-out: no open check-in, so no length (input cannot forge one).
+    expect(first.events[1]?.durationMinutes ?? null).toBeNull(); // no open check-in: no length, and none can be sent
     expect(first.events[2]?.durationMinutes).toBe(75);
     expect(first.olderCursor).not.toBeNull();
     const second = await customerHistory(context, customer.id, { before: first.olderCursor ?? undefined }, 4);

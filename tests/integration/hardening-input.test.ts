@@ -182,7 +182,7 @@ describe("#10.7 the same characters in forms, searches and server actions", () =
     expect(contactSchema.safeParse({ customerId: crypto.randomUUID(), name: null, email: null, phone: null, externalId: "x\u0000" }).error?.issues[0]?.path).toEqual(["externalId"]);
     expect(voidEventSchema.safeParse({ eventId: crypto.randomUUID(), reason: "typo\u0000" }).error?.issues[0]?.path).toEqual(["reason"]);
     expect(newMemberSchema.safeParse({ name: "Bo\u0000", email: "bo@test.example", role: "staff", password: "long-enough-pw" }).error?.issues[0]?.path).toEqual(["name"]);
-    await expect(searchCustomers(context, "a\u0000")).rejects.toMatchObject({ code: "VALIDATION", path: "q" });
+    await expect(searchCustomers(context, "a\u0000")).rejects.toMatchObject({ code: "validation_error", path: "q" });
     // The list page drops the unusable search (it still renders); the export refuses it.
     expect(parseCustomerListParams({ q: "abc\u0000" }).q).toBeUndefined();
     expect(unusableFilter({ q: "abc\u0000" })).toBe("q");

@@ -19,8 +19,8 @@ describe("changing your own password", () => {
   it("needs the current password, at least 10 characters and a new one; then signs in with the new one", async () => {
     const context = await createContext("staff");
     await db.user.update({ where: { id: context.user.id }, data: { passwordHash: await hashPassword("old-password-1") } });
-    expect(await codeOf(changeOwnPassword(context, { current: "wrong-password", next: "new-password-22" }))).toBe("VALIDATION:current");
-    expect(await codeOf(changeOwnPassword(context, { current: "old-password-1", next: "old-password-1" }))).toBe("VALIDATION:next");
+    expect(await codeOf(changeOwnPassword(context, { current: "wrong-password", next: "new-password-22" }))).toBe("validation_error:current");
+    expect(await codeOf(changeOwnPassword(context, { current: "old-password-1", next: "old-password-1" }))).toBe("validation_error:next");
     await expect(changeOwnPassword(context, { current: "old-password-1", next: "short" })).rejects.toThrow("at least 10");
     await changeOwnPassword(context, { current: "old-password-1", next: "new-password-22" });
     const user = await db.user.findUniqueOrThrow({ where: { id: context.user.id }, select: { passwordHash: true } });

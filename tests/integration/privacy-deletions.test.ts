@@ -33,14 +33,14 @@ describe("Settings → Privacy deletions", () => {
     expect([...(adaRow?.kinds ?? [])].sort()).toEqual(["email", "externalId", "passSerial", "phone"]);
 
     const other = await createContext("owner");
-    expect(await codeOf(liftDeletion(other, adaReceipt.auditLogId))).toBe("NOT_FOUND");
+    expect(await codeOf(liftDeletion(other, adaReceipt.auditLogId))).toBe("not_found");
     await liftDeletion(context, adaReceipt.auditLogId);
     expect(await findSuppressed(db, m, { email: "ada@example.com" })).toBeNull();
     expect(await findSuppressed(db, m, { passSerial: "PC-ADA-0001" })).toBeNull();
     expect(await findSuppressed(db, m, { externalId: "POS-77" })).toBeNull();
     expect(await findSuppressed(db, m, { email: "bo@example.com" })).toBe("email");
     expect((await listDeletions(context)).find((r) => r.receiptId === adaReceipt.auditLogId)?.liftedAt).toBeInstanceOf(Date);
-    expect(await codeOf(liftDeletion(context, adaReceipt.auditLogId))).toBe("CONFLICT");
+    expect(await codeOf(liftDeletion(context, adaReceipt.auditLogId))).toBe("conflict");
     expect(await db.auditLog.count({ where: { merchantId: m, action: "suppression.lifted" } })).toBe(1);
   });
 });

@@ -14,9 +14,16 @@ const DB_ONLY_INDEXES = new Set([
   "customers_search_trgm_idx", // 20261125203000_customer_search_indexes: trigram search
   "customers_merchant_id_lower_email_idx", // 20261125203000: lower(email)
   "customer_passes_merchant_id_recent_idx", // 20261125230000: last_seen_at DESC NULLS LAST
+  "customers_search_text_trgm_idx", // 20261202050000_customer_search_text: GIN trigram on the generated column
+  "events_live_type_occurred_at_idx", // 20261202061000_segment_indexes: partial (live events) with INCLUDE
+  "events_live_occurred_at_idx", // 20261202061000: partial with INCLUDE
+  "customer_rollups_segment_idx", // 20261202061000: INCLUDE (customer_id, amount, points)
 ]);
-// Covering columns (INCLUDE) only the migration can say: 20261125000000_init.
-const INCLUDES: Record<string, string> = { events_merchant_id_type_occurred_at_idx: "customer_id, amount" };
+// Covering columns (INCLUDE) only the migrations can say.
+const INCLUDES: Record<string, string> = {
+  events_merchant_id_type_occurred_at_idx: "customer_id, amount",
+  report_customer_days_month_idx: "customer_id, prev_day", // 20261202040000_report_rollups
+};
 // Partial in the database (WHERE … IS NOT NULL), plain @@index in schema.prisma.
 const PARTIAL = new Set(["events_merchant_id_import_id_idx", "events_merchant_id_automation_run_id_idx"]);
 
@@ -26,7 +33,7 @@ const SCALAR: Record<string, string> = { String: "text", Int: "int4", BigInt: "i
 const NATIVE: Record<string, (args: string) => string> = {
   Uuid: () => "uuid", Text: () => "text", VarChar: (a) => `varchar(${a})`, Char: (a) => `bpchar(${a})`, Date: () => "date",
   Timestamptz: (a) => `timestamptz(${a || "6"})`, Timestamp: (a) => `timestamp(${a || "6"})`, Decimal: (a) => `numeric(${a.replace(/\s/g, "")})`,
-  Integer: () => "int4", BigInt: () => "int8", JsonB: () => "jsonb",
+  Integer: () => "int4", BigInt: () => "int8", JsonB: () => "jsonb", SmallInt: () => "int2",
 };
 
 function parseSchema() {
@@ -46,7 +53,9 @@ function parseSchema() {
       const column = /@map\("([^"]+)"\)/.exec(attrs)?.[1] ?? fieldName;
       columnOf.set(fieldName, column);
       const native = /@db\.(\w+)(?:\(([^)]*)\))?/.exec(attrs);
-      let sqlType = enums.has(type) ? type : native ? (NATIVE[native[1] as string]?.(native[2] ?? "") ?? `?${native[1]}`) : (SCALAR[type] ?? `?${type}`);
+      // Unsupported("text") columns (e.g. the generated customers.search_text) name their SQL type.
+      const unsupported = type === "Unsupported" ? /^\("([^"]+)"\)/.exec(attrs)?.[1] : undefined;
+      let sqlType = unsupported ? unsupported : enums.has(type) ? type : native ? (NATIVE[native[1] as string]?.(native[2] ?? "") ?? `?${native[1]}`) : (SCALAR[type] ?? `?${type}`);
       if (modifier === "[]") sqlType = `${sqlType}[]`;
       columns.push({ table, column, type: sqlType, nullable: modifier === "?" });
       if (/@id\b/.test(attrs)) indexes.push(`${table} unique (${column})`);

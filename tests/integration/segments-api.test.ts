@@ -91,9 +91,9 @@ describe("saved segments", () => {
     expect((await duplicateSegment(context, base.id)).name).toBe("Base (copy 2)");
     await updateSegment(context, copy.id, { name: "Renamed" });
     expect((await getSegment(context, copy.id)).name).toBe("Renamed");
-    await expect(updateSegment(context, copy.id, { name: "Base" })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(updateSegment(context, copy.id, { name: "Base" })).rejects.toMatchObject({ code: "conflict" });
     await expect(deleteSegment(context, base.id)).rejects.toThrow(/used by “Uses base”/);
-    await expect(updateSegment(context, base.id, { definition: { match: "all", conditions: [{ kind: "member_of", segmentId: user.id, member: true }] } })).rejects.toMatchObject({ code: "VALIDATION", message: expect.stringContaining("would include itself") });
+    await expect(updateSegment(context, base.id, { definition: { match: "all", conditions: [{ kind: "member_of", segmentId: user.id, member: true }] } })).rejects.toMatchObject({ code: "validation_error", message: expect.stringContaining("would include itself") });
     await deleteSegment(context, user.id);
     await deleteSegment(context, base.id);
     await expect(getSegment(context, base.id)).rejects.toBeInstanceOf(AppError);
@@ -101,6 +101,6 @@ describe("saved segments", () => {
 
   it("refuses staff", async () => {
     const staff = await createContext("staff");
-    await expect(createSegment(staff, { name: "X", definition: { match: "all", conditions: [] } })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(createSegment(staff, { name: "X", definition: { match: "all", conditions: [] } })).rejects.toMatchObject({ code: "forbidden" });
   });
 });
