@@ -47,10 +47,10 @@ test("on a phone: a More menu for the sections that do not fit, all Settings tab
   }
 
   await page.goto("/customers");
-  // Each customer is a card that still shows Spend and Last seen.
+  // Each customer is a card that still shows Spend and Last activity.
   const firstRow = page.locator("tbody tr").first();
   await expect(firstRow.locator("td[data-label='Spend']")).toBeVisible();
-  await expect(firstRow.locator("td[data-label='Last seen']")).toBeVisible();
+  await expect(firstRow.locator("td[data-label='Last activity']")).toBeVisible();
   await page.getByLabel("Sort by").selectOption("spend:desc");
   await expect(page).toHaveURL(/sort=spend&dir=desc/);
 

@@ -27,7 +27,7 @@ export interface ChartFrameProps {
 export function ChartFrame({ title, description, summary, empty, emptyMessage = "No data for this period yet.", heightClass = "h-64", aside, children, className, testId }: ChartFrameProps) {
   const id = `chart-${title.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`;
   return (
-    <figure aria-labelledby={`${id}-title`} data-testid={testId ?? id} className={cn("chart-frame rounded-xl border border-stone-200 bg-white p-4 shadow-sm sm:p-5", className)}>
+    <figure aria-labelledby={`${id}-title`} data-testid={testId ?? id} className={cn("chart-frame min-w-0 rounded-xl border border-stone-200 bg-white p-4 shadow-sm sm:p-5", className)}>
       <figcaption className="mb-3 flex flex-wrap items-start justify-between gap-2">
         <span>
           <span id={`${id}-title`} className="block text-base font-semibold">{title}</span>

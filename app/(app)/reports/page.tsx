@@ -63,7 +63,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Sear
         </p>
       )}
 
-      <div className="report-top grid gap-4 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
+      <div className="report-top grid grid-cols-1 gap-4 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
         <Card title={`${name} at a glance`}>
           <SummaryList current={summary} previous={summary.previous} currency={currency} previousName={monthLabel(data.previousMonth)} />
         </Card>
@@ -72,7 +72,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Sear
         </Card>
       </div>
 
-      <div className="report-charts grid gap-4 lg:grid-cols-2">
+      <div className="report-charts grid grid-cols-1 gap-4 lg:grid-cols-2">
         <div className="lg:col-span-2"><DailyEventsChart data={data.days} monthName={name} /></div>
         <RevenueTrendChart data={data.trend} currency={currency} />
         <AveragePurchaseChart data={data.trend} currency={currency} />

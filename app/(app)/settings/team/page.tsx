@@ -18,12 +18,12 @@ export default async function TeamPage() {
         <ul className="divide-y divide-stone-100">
           {members.map((m) => (
             <li key={m.id} className="flex flex-wrap items-center justify-between gap-3 py-3" data-testid={`member-${m.email}`}>
-              <div className="min-w-0">
+              <div className="min-w-0 max-w-full">
                 <p className="font-medium">
                   {m.name} {m.id === context.user.id && <span className="text-xs text-stone-500">(you)</span>}
                   {m.disabledAt && <span className="ml-2 rounded bg-stone-200 px-1.5 py-0.5 text-xs text-stone-700">Disabled</span>}
                 </p>
-                <p className="truncate text-sm text-stone-500">{m.email} · added {formatLocal(m.createdAt, context.merchant.timeZone, "MMM d, yyyy")}</p>
+                <p className="break-all text-sm text-stone-500">{m.email} · added {formatLocal(m.createdAt, context.merchant.timeZone, "MMM d, yyyy")}</p>
               </div>
               <MemberControls member={{ id: m.id, name: m.name, role: m.role, disabled: Boolean(m.disabledAt) }} isSelf={m.id === context.user.id} />
             </li>
