@@ -32,6 +32,8 @@ export interface DataField {
   required: boolean;
   /** Shown in forms and the API docs. */
   hint?: string;
+  /** Smallest value of an integer field (default 0). */
+  min?: number;
 }
 
 export interface EventTypeSpec {
@@ -60,7 +62,7 @@ export interface EventTypeSpec {
 export type PassStatusValue = "not_installed" | "installed" | "uninstalled";
 
 const text = (key: string, label: string, required = false, hint?: string): DataField => ({ key, label, kind: "text", required, hint });
-const int = (key: string, label: string, required = false, hint?: string): DataField => ({ key, label, kind: "integer", required, hint });
+const int = (key: string, label: string, required = false, hint?: string, min?: number): DataField => ({ key, label, kind: "integer", required, hint, min });
 
 export const EVENT_REGISTRY: Record<EventType, EventTypeSpec> = {
   purchase: { label: "Purchase", icon: "ShoppingBag", amount: "required", fields: [int("items", "Items"), text("orderId", "Order number")], inStore: true, common: true, countsAsVisit: false, countsAsActivity: true, setsPassStatus: null },
@@ -75,7 +77,7 @@ export const EVENT_REGISTRY: Record<EventType, EventTypeSpec> = {
   },
   redemption: {
     label: "Redemption", icon: "Gift", amount: "none", inStore: true, common: true, countsAsVisit: false, countsAsActivity: true, setsPassStatus: null,
-    fields: [text("reward", "Reward", true, "e.g. Free Coffee"), int("pointsCost", "Points cost", true)],
+    fields: [text("reward", "Reward", true, "e.g. Free Coffee"), int("pointsCost", "Points cost", true, undefined, 1)],
   },
   scan: { label: "Scan", icon: "ScanLine", amount: "none", fields: [text("register", "Register"), text("action", "Action")], inStore: true, common: false, countsAsVisit: false, countsAsActivity: true, setsPassStatus: null },
   app_open: { label: "App opened", icon: "Smartphone", amount: "none", fields: [], inStore: false, common: false, countsAsVisit: false, countsAsActivity: true, setsPassStatus: null },
@@ -120,7 +122,7 @@ function buildDataSchema(type: EventType) {
   for (const field of EVENT_REGISTRY[type].fields) {
     const base =
       field.kind === "integer"
-        ? wholeNumber(field.label)
+        ? wholeNumber(field.label, field.min ?? 0)
         : storableString(field.label).trim().min(1, `${field.label} is required`).max(500);
     shape[field.key] = field.required ? base : base.optional();
   }
@@ -131,9 +133,9 @@ function buildDataSchema(type: EventType) {
  * A whole number, given as a JSON number or as digits in a string (form fields are strings).
  * Nothing else is coerced: true, "1e3", "0x10", [] and "" are refused.
  */
-function wholeNumber(label: string) {
+function wholeNumber(label: string, min: number) {
   const message = `${label} must be a whole number`;
   return z
     .union([z.number({ error: message }), z.string({ error: message }).trim().regex(/^\d{1,10}$/, message).transform(Number)], { error: message })
-    .pipe(z.number().int(message).min(0, `${label} cannot be negative`).max(1_000_000_000, `${label} can be at most 1000000000`));
+    .pipe(z.number().int(message).min(min, min === 0 ? `${label} cannot be negative` : `${label} must be at least ${min}`).max(1_000_000_000, `${label} can be at most 1000000000`));
 }

@@ -16,6 +16,9 @@ describe("event input validation", () => {
     const result = eventInputSchema.safeParse({ type: "redemption", customer, data: { reward: "Free Coffee" } });
     expect(result.error?.issues.map((i) => formatPath(i.path))).toEqual(["data.pointsCost"]);
     expect(eventInputSchema.parse({ type: "redemption", customer, data: { reward: "Free Coffee", pointsCost: "100" } }).data.pointsCost).toBe(100);
+    // A reward that costs nothing is not a redemption, from the API as at the counter.
+    const free = eventInputSchema.safeParse({ type: "redemption", customer, data: { reward: "Free Coffee", pointsCost: 0 } });
+    expect(free.error?.issues.map((i) => [formatPath(i.path), i.message])).toEqual([["data.pointsCost", "Points cost must be at least 1"]]);
   });
 
   it("refuses an amount on a visit and needs a name for a custom event", () => {
