@@ -16,6 +16,7 @@ import { listEventsQuerySchema, lookupQuerySchema, monthlyReportQuerySchema } fr
 import { lookupCustomer, type CustomerLookupRef } from "@/lib/customers/lookup";
 import { decodeEventCursor, findCustomerId, listEvents } from "@/lib/events/list";
 import { recordEvents } from "@/lib/events/record";
+import { textStreamResponse } from "@/lib/http/text-stream";
 import { parseEventInput } from "@/lib/events/schema";
 import { monthlySummary, reportMonth, resolveReportLocation } from "@/lib/reports/monthly";
 import { apiImportStatus, startApiImport } from "@/lib/imports/api";
@@ -96,19 +97,7 @@ export const getImportStatus: ApiHandler = withApiKey("GET /api/v1/imports/{id}"
 export const getImportErrors: ApiHandler = withApiKey("GET /api/v1/imports/{id}/errors", async (request, { scope }) => {
   const id = importIdOf(request);
   const fileName = await errorFileName(scope, id); // 404 before any byte of the body
-  const chunks = errorRowsCsvForImport(scope, id);
-  const encoder = new TextEncoder();
-  const stream = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      const next = await chunks.next();
-      if (next.done) controller.close();
-      else controller.enqueue(encoder.encode(next.value));
-    },
-    async cancel() {
-      await chunks.return(undefined);
-    },
-  });
-  return new Response(stream, { headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${fileName}"` } });
+  return textStreamResponse(errorRowsCsvForImport(scope, id), { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${fileName}"` });
 });
 
 /** POST /api/v1/imports/{id}/undo: removes what the import created. */

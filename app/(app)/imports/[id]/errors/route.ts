@@ -1,5 +1,6 @@
 import { requireContext } from "@/lib/auth/session";
 import { withRouteErrors } from "@/lib/http/route-errors";
+import { textStreamResponse } from "@/lib/http/text-stream";
 import { errorFileName, errorRowsCsvForImport } from "@/lib/imports/store";
 
 // An import's error rows as CSV, for the dashboard. Manager+.
@@ -10,15 +11,6 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
     const context = await requireContext("manager");
     const { id } = await params;
     const fileName = await errorFileName(context, id);
-    const chunks = errorRowsCsvForImport(context, id);
-    const encoder = new TextEncoder();
-    const stream = new ReadableStream<Uint8Array>({
-      async pull(controller) {
-        const next = await chunks.next();
-        if (next.done) controller.close();
-        else controller.enqueue(encoder.encode(next.value));
-      },
-    });
-    return new Response(stream, { headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${fileName}"`, "Cache-Control": "no-store" } });
+    return textStreamResponse(errorRowsCsvForImport(context, id), { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${fileName}"`, "Cache-Control": "no-store" });
   });
 }
