@@ -4,6 +4,7 @@ import "server-only";
 // rollups, never from a stored member list.
 import type { MerchantScope } from "@/lib/auth/session";
 import { db } from "@/lib/db";
+import type { PassStatusValue } from "@/lib/events/registry";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { compileSegment, countSql, type CompiledSegment, type CompileEnv, type CompileWarning } from "./compile";
 import type { SegmentDefinition } from "./definition";
@@ -46,7 +47,7 @@ export interface MemberRow {
   email: string | null;
   phone: string | null;
   tier: string | null;
-  passStatus: string;
+  passStatus: PassStatusValue;
   pointsBalance: number;
   visitCount: number;
   lifetimeSpend: string;

@@ -5,6 +5,7 @@ import type { MerchantContext, MerchantScope } from "@/lib/auth/session";
 import { hasRole } from "@/lib/auth/roles";
 import { writeAudit } from "@/lib/audit";
 import { csvRow, exportFileName } from "@/lib/customers/csv";
+import { PASS_LABELS } from "@/lib/customers/list-params";
 import { AppError } from "@/lib/errors";
 import type { Paged } from "@/lib/paging";
 import { formatLocal, localDate } from "@/lib/time";
@@ -35,42 +36,30 @@ export async function segmentMemberPage(scope: MerchantScope, segment: SavedSegm
   return { data: data.map((m) => ({ ...m, values: values.get(m.id) ?? [] })), count, page: params.page, pageSize: params.pageSize, countIsCapped: false };
 }
 
-const HEADER = ["Name", "Email", "Phone", "Pass serial", "Pass status", "Tier", "Points", "Visits", "Lifetime spend", "Last seen", "Why"];
+const HEADER = ["Name", "Email", "Phone", "Pass serial", "Pass status", "Tier", "Points", "Visits", "Lifetime spend", "Last activity", "Why"];
 const BATCH = 2_000;
 
-/** The members as a CSV stream (formula-safe cells), managers and owners only; audited. */
-export async function streamSegmentCsv(context: MerchantContext, segment: SavedSegment): Promise<{ stream: ReadableStream<Uint8Array>; fileName: string }> {
+/** The members as CSV chunks (formula-safe cells), managers and owners only; audited. */
+export async function segmentCsv(context: MerchantContext, segment: SavedSegment): Promise<{ chunks: AsyncGenerator<string>; fileName: string }> {
   if (!hasRole(context.user.role, "manager")) throw new AppError("forbidden", "Only owners and managers can export segments.");
   const tz = context.merchant.timeZone;
   const env = await loadCompileEnv(context);
   const run = compileFor(env, segment.definition, segment.id);
   await writeAudit({ merchantId: context.merchantId, userId: context.user.id, label: context.user.name }, { action: "segment.exported", targetType: "segment", targetId: segment.id, details: { name: segment.name } });
-  const encoder = new TextEncoder();
-  let after: string | null = null;
-  let started = false;
-  let done = false;
-  const stream = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      try {
-        if (!started) {
-          started = true;
-          controller.enqueue(encoder.encode(`\uFEFF${csvRow(HEADER)}`));
-          return;
-        }
-        if (done) return controller.close();
-        const rows = await membersAfter(run, after, BATCH);
-        if (rows.length < BATCH) done = true;
-        after = rows.at(-1)?.id ?? after;
-        const values = await explainMembers(env, segment.definition, rows, context.merchant.currency);
-        controller.enqueue(encoder.encode(rows.map((m) => csvRow([
-          m.name, m.email, m.phone, m.passSerial, m.passStatus, m.tier, m.pointsBalance, m.visitCount, m.lifetimeSpend,
-          m.lastSeenAt ? formatLocal(m.lastSeenAt, tz, "yyyy-MM-dd HH:mm") : "", (values.get(m.id) ?? []).join(" · "),
-        ])).join("")));
-      } catch (error) {
-        console.error("[segments.export] failed while streaming", error);
-        controller.error(error);
-      }
-    },
-  });
-  return { stream, fileName: exportFileName(`${segment.name} members`, localDate(new Date(), tz), "csv") };
+  async function* chunks(): AsyncGenerator<string> {
+    // The byte-order mark makes Excel read the file as UTF-8 (names with accents survive).
+    yield `\uFEFF${csvRow(HEADER)}`;
+    for (let after: string | null = null; ;) {
+      const rows = await membersAfter(run, after, BATCH);
+      if (rows.length === 0) return;
+      after = rows.at(-1)?.id ?? after;
+      const values = await explainMembers(env, segment.definition, rows, context.merchant.currency);
+      yield rows.map((m) => csvRow([
+        m.name, m.email, m.phone, m.passSerial, PASS_LABELS[m.passStatus], m.tier, m.pointsBalance, m.visitCount, m.lifetimeSpend,
+        m.lastSeenAt ? formatLocal(m.lastSeenAt, tz, "yyyy-MM-dd HH:mm") : "", (values.get(m.id) ?? []).join(" · "),
+      ])).join("");
+      if (rows.length < BATCH) return;
+    }
+  }
+  return { chunks: chunks(), fileName: exportFileName(`${segment.name} members`, localDate(new Date(), tz), "csv") };
 }

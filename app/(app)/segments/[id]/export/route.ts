@@ -1,6 +1,7 @@
 import { requireContext } from "@/lib/auth/session";
 import { withRouteErrors } from "@/lib/http/route-errors";
-import { streamSegmentCsv } from "@/lib/segments/members";
+import { textStreamResponse } from "@/lib/http/text-stream";
+import { segmentCsv } from "@/lib/segments/members";
 import { getSegment } from "@/lib/segments/saved";
 
 // A saved segment's members as CSV, streamed. Manager+. Per request, never at build time.
@@ -10,7 +11,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   return withRouteErrors("segments.export", async () => {
     const context = await requireContext("manager");
     const segment = await getSegment(context, (await params).id);
-    const { stream, fileName } = await streamSegmentCsv(context, segment);
-    return new Response(stream, { headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${fileName}"`, "Cache-Control": "no-store" } });
+    const { chunks, fileName } = await segmentCsv(context, segment);
+    return textStreamResponse(chunks, { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${fileName}"`, "Cache-Control": "no-store" });
   });
 }
