@@ -26,9 +26,10 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
   webServer: {
-    // The production build on a throw-away embedded database with the demo data.
+    // The production build on a throw-away embedded database with the demo data, and the route
+    // e2e/factories.ts creates each spec's own merchant through (scripts/e2e-factory.ts).
     command: "npx tsx scripts/run.ts start --ephemeral",
-    env: { PORT: String(PORT) },
+    env: { PORT: String(PORT), PUNCHCARD_E2E_FACTORIES: "1" },
     url: `http://localhost:${PORT}/login`,
     timeout: 240_000,
     reuseExistingServer: false,

@@ -1,11 +1,10 @@
-import { expect, test } from "@playwright/test";
-import { signIn, uniqueEmail, USERS } from "./helpers";
+import { expect, test } from "./factories";
+import { signIn, uniqueEmail } from "./helpers";
 
 // A new member's initial password is masked with its rules written out; the member then changes
 // it themselves from the account menu and signs in with the new one.
-test("a new staff member changes their own password", async ({ browser }) => {
-  const owner = await browser.newPage();
-  await signIn(owner, USERS.owner);
+test("a new staff member changes their own password", async ({ browser, pageAs }) => {
+  const owner = await pageAs("owner");
   await owner.goto("/settings/team");
   const email = uniqueEmail("own-password");
   const form = owner.locator("form").filter({ has: owner.getByRole("button", { name: "Add member" }) });

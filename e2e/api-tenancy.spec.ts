@@ -1,51 +1,27 @@
-// Real HTTP against the production build. This file alone uses Iron Temple's key: the last test
-// drains that key's rate limit, so the tests run in order and nothing else shares the key.
-import { Agent, get as httpGet } from "node:http";
-import { expect, test } from "@playwright/test";
-import { auth, BREW_KEY, createCustomerViaApi, errorOf, eventsOf, GYM_KEY, uniqueSerial } from "./api-helpers";
+// Real HTTP against the production build: one merchant's key never reaches another's customers.
+import { auth, createCustomerViaApi, errorOf, eventsOf, uniqueSerial } from "./api-helpers";
+import { createMerchant, expect, test } from "./factories";
 
-test.describe.configure({ mode: "serial" });
-
-test("Iron Temple's key cannot look up or record for a Brew & Bean pass", async ({ request }) => {
+test("another merchant's key cannot look up or record for this merchant's pass", async ({ request, merchant }) => {
+  const other = await createMerchant(request, { label: "api-tenancy-other", customers: 10, events: 200 });
+  const ourKey = merchant.apiKey;
+  const theirKey = other.apiKey;
   const serial = uniqueSerial("tenant");
-  const brewCustomerId = await createCustomerViaApi(request, serial, BREW_KEY);
+  const ourCustomerId = await createCustomerViaApi(request, serial, ourKey);
 
-  expect(await errorOf(await request.get(`/api/v1/customers/lookup?passSerial=${serial}`, { headers: auth(GYM_KEY) }))).toMatchObject({ status: 404, code: "customer_not_found" });
-  const post = await request.post("/api/v1/events", { headers: auth(GYM_KEY), data: { type: "purchase", customer: { passSerial: serial }, amount: "50.00" } });
+  expect(await errorOf(await request.get(`/api/v1/customers/lookup?passSerial=${serial}`, { headers: auth(theirKey) }))).toMatchObject({ status: 404, code: "customer_not_found" });
+  const post = await request.post("/api/v1/events", { headers: auth(theirKey), data: { type: "purchase", customer: { passSerial: serial }, amount: "50.00" } });
   expect(await errorOf(post)).toMatchObject({ status: 422, code: "customer_not_found" });
-  const byId = await request.post("/api/v1/events", { headers: auth(GYM_KEY), data: { type: "visit", customer: { id: brewCustomerId } } });
+  const byId = await request.post("/api/v1/events", { headers: auth(theirKey), data: { type: "visit", customer: { id: ourCustomerId } } });
   expect(await errorOf(byId)).toMatchObject({ status: 422, code: "customer_not_found" });
-  expect(await errorOf(await request.get(`/api/v1/events?customer=${brewCustomerId}`, { headers: auth(GYM_KEY) }))).toMatchObject({ status: 404, code: "customer_not_found" });
+  expect(await errorOf(await request.get(`/api/v1/events?customer=${ourCustomerId}`, { headers: auth(theirKey) }))).toMatchObject({ status: 404, code: "customer_not_found" });
 
-  // Brew & Bean's customer is untouched: only the event that created it.
-  const brewEvents = await eventsOf(request, serial, BREW_KEY);
-  expect(brewEvents.map((e) => e.type)).toEqual(["pass_installed"]);
-  const brewLookup = await request.get(`/api/v1/customers/lookup?passSerial=${serial}`, { headers: auth(BREW_KEY) });
-  expect(await brewLookup.json()).toMatchObject({ customer: { id: brewCustomerId }, pass: { pointsBalance: 0, lifetimeSpend: "0.00" } });
-  // And Iron Temple's own event list never shows Brew & Bean's customer.
-  const gymEvents = (await (await request.get("/api/v1/events?limit=200", { headers: auth(GYM_KEY) })).json()) as { data: { customerId: string }[] };
-  expect(gymEvents.data.some((e) => e.customerId === brewCustomerId)).toBe(false);
-});
-
-test("a burst beyond the key's limit gets 429 with Retry-After", async ({ baseURL }) => {
-  // The demo key allows 100 requests/s with bursts of 200. Playwright's request context queues
-  // requests, so the burst is fired from 64 keep-alive sockets to really arrive at once.
-  const agent = new Agent({ keepAlive: true, maxSockets: 64 });
-  const url = new URL("/api/v1/customers/lookup?passSerial=IT-NOBODY", baseURL);
-  const get = () =>
-    new Promise<{ status: number; retryAfter?: string; body: string }>((resolve, reject) => {
-      const req = httpGet(url, { agent, headers: auth(GYM_KEY) }, (res) => {
-        let body = "";
-        res.on("data", (chunk: Buffer) => (body += chunk.toString()));
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, retryAfter: res.headers["retry-after"], body }));
-      });
-      req.on("error", reject);
-    });
-  const responses = await Promise.all(Array.from({ length: 600 }, get));
-  agent.destroy();
-  const limited = responses.filter((r) => r.status === 429);
-  expect(limited.length).toBeGreaterThan(0);
-  expect(responses.every((r) => r.status === 429 || r.status === 404)).toBe(true);
-  expect(Number(limited[0]?.retryAfter)).toBeGreaterThanOrEqual(1);
-  expect(JSON.parse(limited[0]?.body ?? "{}")).toMatchObject({ error: { code: "rate_limited" } });
+  // This merchant's customer is untouched: only the event that created it.
+  const ourEvents = await eventsOf(request, serial, ourKey);
+  expect(ourEvents.map((e) => e.type)).toEqual(["pass_installed"]);
+  const ourLookup = await request.get(`/api/v1/customers/lookup?passSerial=${serial}`, { headers: auth(ourKey) });
+  expect(await ourLookup.json()).toMatchObject({ customer: { id: ourCustomerId }, pass: { pointsBalance: 0, lifetimeSpend: "0.00" } });
+  // And the other merchant's own event list never shows this merchant's customer.
+  const theirEvents = (await (await request.get("/api/v1/events?limit=200", { headers: auth(theirKey) })).json()) as { data: { customerId: string }[] };
+  expect(theirEvents.data.some((e) => e.customerId === ourCustomerId)).toBe(false);
 });

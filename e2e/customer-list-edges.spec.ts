@@ -1,11 +1,10 @@
-import { expect, test } from "@playwright/test";
-import { signIn, USERS } from "./helpers";
+import { expect, test } from "./factories";
+
+test.use({ signedInAs: "staff" });
 
 // The edges of the customer list a person reaches by hand: a page past the end, a filter with no
 // matches, a download their role does not allow, a page that does not exist.
 test("staff reach the list's edges and get pages that say where they are", async ({ page }) => {
-  await signIn(page, USERS.staff);
-
   await page.goto("/customers?page=999");
   await expect(page.getByText("Page 999 is past the end of this list")).toBeVisible();
   await expect(page.getByText("No customers yet")).toHaveCount(0);

@@ -1,17 +1,17 @@
 // A manager imports the coffee machine's real file: upload, mapping with the preview, progress,
-// the error file, the customers, undo. Staff are refused the page and the upload route.
+// the error file, the customers, undo (staff are refused: imports-staff.spec.ts).
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
-import { signIn, USERS } from "./helpers";
+import { expect, test } from "./factories";
 
 const coffee = path.resolve(import.meta.dirname, "..", "../shared/realdata/coffee-vending-bom.csv");
 const shots = process.env.SCREENSHOT_DIR;
 
+test.use({ signedInAs: "manager" });
+
 test("a manager imports the coffee file, downloads the error file and undoes the import", async ({ page }) => {
   test.setTimeout(300_000);
   await page.setViewportSize({ width: 1280, height: 900 });
-  await signIn(page, USERS.manager);
   await page.goto("/imports");
   await expect(page.getByRole("heading", { name: "Imports", exact: true })).toBeVisible();
   await page.getByTestId("import-file").setInputFiles(coffee);
@@ -48,12 +48,4 @@ test("a manager imports the coffee file, downloads the error file and undoes the
   await expect(page.getByTestId("import-status")).toHaveText("undone");
   await page.goto("/imports");
   await expect(page.getByRole("link", { name: "coffee-vending-bom.csv" }).first()).toBeVisible();
-});
-
-test("staff are refused the imports page and the upload route", async ({ page }) => {
-  await signIn(page, USERS.staff);
-  const response = await page.goto("/imports");
-  expect(response?.status()).toBe(403);
-  const upload = await page.request.post("/imports/upload", { multipart: { file: { name: "a.csv", mimeType: "text/csv", buffer: Buffer.from("a,b\n1,2\n") } } });
-  expect(upload.status()).toBe(403);
 });

@@ -1,6 +1,5 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./factories";
 import { BROWSER_ARGS, resolveBrowser } from "../scripts/browser";
-import { signIn, USERS } from "./helpers";
 
 const SHOTS = "test-results/record-screens";
 
@@ -9,6 +8,7 @@ const SHOTS = "test-results/record-screens";
 // Escape closes it.
 test.use({
   viewport: { width: 768, height: 1024 },
+  signedInAs: "staff",
   permissions: ["camera"],
   launchOptions: {
     executablePath: (await resolveBrowser()).executablePath,
@@ -19,7 +19,6 @@ test.use({
 test("the camera scanner opens and closes", async ({ page }) => {
   const errors: string[] = [];
   page.on("pageerror", (error) => errors.push(error.message));
-  await signIn(page, USERS.staff);
   await page.goto("/record");
   await page.getByRole("button", { name: "Scan with camera" }).click();
   const dialog = page.getByRole("dialog", { name: "Scan the pass barcode" });

@@ -1,14 +1,12 @@
-import { expect, test } from "@playwright/test";
-import { signIn, USERS } from "./helpers";
+import { expect, test } from "./factories";
 
 // One journey: a new person at the counter, then found again the way staff really type.
-test.use({ viewport: { width: 768, height: 1024 }, hasTouch: true });
+test.use({ viewport: { width: 768, height: 1024 }, hasTouch: true, signedInAs: "staff" });
 
 test("staff add a customer, record with the keyboard alone, and find them again without accents", async ({ page }) => {
   const tag = `${Date.now()}`.slice(-6);
   const name = `Zoë Brontë-Núñez ${tag}`;
   const digits = `212555${tag.slice(-4)}`;
-  await signIn(page, USERS.staff);
   await page.goto("/record");
   const search = page.getByTestId("customer-search");
   await search.fill(name);

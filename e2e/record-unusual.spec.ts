@@ -1,11 +1,9 @@
-import { expect, test } from "@playwright/test";
-import { signIn, USERS } from "./helpers";
+import { expect, test } from "./factories";
 
-test.use({ viewport: { width: 390, height: 844 }, hasTouch: true });
+test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, signedInAs: "staff" });
 
 test("staff are asked about a mistyped amount and a date long ago, and banners say what happened", async ({ page }) => {
   const name = `Typo Test ${Date.now()}`;
-  await signIn(page, USERS.staff);
   await page.goto("/record");
   await page.getByTestId("customer-search").fill(name);
   await page.getByRole("button", { name: "Add new customer" }).click();

@@ -1,9 +1,10 @@
-import { expect, test } from "@playwright/test";
-import { signIn, USERS } from "./helpers";
+import { expect, test } from "./factories";
 
-test("owner validates loyalty settings, builds the rewards catalogue, manages locations, and staff redeem from it", async ({ page, browser }) => {
+// Enough history that moving a tier threshold moves someone.
+test.use({ signedInAs: "owner", merchantOptions: { customers: 400, events: 30_000 } });
+
+test("owner validates loyalty settings, builds the rewards catalogue, manages locations, and staff redeem from it", async ({ page, pageAs }) => {
   const tag = `${Date.now()}`.slice(-6);
-  await signIn(page, USERS.owner);
 
   // Loyalty: every mistake is named at its field, never "Something went wrong", and nothing is saved.
   await page.goto("/settings/loyalty");
@@ -53,15 +54,14 @@ test("owner validates loyalty settings, builds the rewards catalogue, manages lo
   await renamed.getByRole("button", { name: `Archive ${location} East` }).click();
   await expect(renamed).toContainText("Archived");
 
-  // Business: the pass serial format, previewed (not saved: other journeys read BB- serials).
+  // Business: the pass serial format, previewed.
   await page.goto("/settings");
   await expect(page.getByTestId("serial-preview")).toHaveText("BB-XXXXXXXX");
   await page.getByLabel("Prefix").fill("xy");
   await expect(page.getByTestId("serial-preview")).toHaveText("XY-XXXXXXXX");
 
   // Staff pick the reward from the catalogue; the archived location is not offered.
-  const staff = await browser.newPage({ viewport: { width: 768, height: 1024 } });
-  await signIn(staff, USERS.staff);
+  const staff = await pageAs("staff", { viewport: { width: 768, height: 1024 } });
   await staff.goto("/record");
   const name = `Redeemer ${tag}`;
   await staff.getByTestId("customer-search").fill(name);

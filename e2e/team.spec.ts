@@ -1,9 +1,8 @@
-import { expect, test } from "@playwright/test";
-import { signIn, uniqueEmail, USERS } from "./helpers";
+import { expect, test } from "./factories";
+import { signIn, uniqueEmail } from "./helpers";
 
-test("owner adds a staff member, changes the role, and disabling ends their session", async ({ browser }) => {
-  const owner = await browser.newPage();
-  await signIn(owner, USERS.owner);
+test("owner adds a staff member, changes the role, and disabling ends their session", async ({ browser, pageAs }) => {
+  const owner = await pageAs("owner");
   await owner.goto("/settings/team");
 
   const email = uniqueEmail("barista");

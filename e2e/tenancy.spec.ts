@@ -1,20 +1,23 @@
-import { expect, test } from "@playwright/test";
-import { signIn, USERS } from "./helpers";
+import { createMerchant, expect, test } from "./factories";
+import { pickCustomer } from "./helpers";
 
-test("a customer of another merchant cannot be opened by URL", async ({ browser }) => {
-  const brew = await browser.newPage();
-  await signIn(brew, USERS.owner);
-  await brew.goto("/customers");
-  await brew.locator("table a[href^='/customers/']").first().click();
-  await expect(brew).toHaveURL(/\/customers\/[0-9a-f-]{36}$/);
-  const customerUrl = new URL(brew.url()).pathname;
-  await expect(brew.getByText("Lifetime spend")).toBeVisible();
+test.use({ signedInAs: "owner" });
 
-  const gym = await browser.newPage();
-  await signIn(gym, USERS.gymOwner);
-  await expect(gym.getByTestId("merchant-name").first()).toHaveText("Iron Temple Gym");
-  const response = await gym.goto(customerUrl);
+test("another merchant's customer is not found by URL, page and export alike", async ({ page, merchant, request, pageAs }) => {
+  const customer = await pickCustomer(page, 12);
+  await page.goto(customer.href);
+  await expect(page.getByText("Lifetime spend")).toBeVisible();
+
+  const other = await createMerchant(request, { label: "tenancy-other", customers: 10, events: 200 });
+  const them = await pageAs(other.users.owner);
+  await them.goto("/");
+  await expect(them.getByTestId("merchant-name").first()).toHaveText(other.name);
+  const response = await them.goto(customer.href);
   expect(response?.status()).toBe(404);
-  await expect(gym.getByRole("heading", { name: "Not found" })).toBeVisible();
-  await expect(gym.getByText("Lifetime spend")).toHaveCount(0);
+  await expect(them.getByRole("heading", { name: "Not found" })).toBeVisible();
+  await expect(them.getByText("Lifetime spend")).toHaveCount(0);
+  expect((await them.request.get(`${customer.href}/export`)).status()).toBe(404);
+  // And nothing happened to them.
+  expect((await page.goto(customer.href))?.status()).toBe(200);
+  await expect(page.getByTestId("merchant-name").first()).toHaveText(merchant.name);
 });

@@ -54,6 +54,14 @@ async function startWorkers() {
   return jobs;
 }
 
+// Playwright's factories (e2e/factories.ts) create each spec's own merchant through one extra
+// route, mounted only on a throw-away database and only when the E2E config asks for it.
+async function loadE2EFactories() {
+  if (!values.ephemeral || process.env.PUNCHCARD_E2E_FACTORIES !== "1") return null;
+  say("E2E factories on (POST /__e2e/merchants)");
+  return import("./e2e-factory");
+}
+
 async function main() {
   loadDotEnv();
   const port = Number(process.env.PORT ?? 3000);
@@ -121,12 +129,16 @@ async function main() {
     await app.prepare();
     const api = mode === "start" ? await loadApiFront() : null;
     const workers = await startWorkers();
+    const factories = await loadE2EFactories();
     if (workers) stopWorkers = () => workers.stopJobs({ timeoutMs: 10_000 });
 
     const onRequest = (req: IncomingMessage, res: ServerResponse) => {
       // Replaces whatever the client sent under this name (see lib/auth/client-address.ts).
       req.headers[CLIENT_ADDRESS_HEADER] = clientAddressOf(req);
-      const served = api && api.isApiPath(req.url ?? "/") ? api.serveApiRequest(req, res) : handleWithNext(req, res);
+      const url = req.url ?? "/";
+      const served = factories?.isFactoryPath(url)
+        ? factories.serveFactoryRequest(database.url, req, res)
+        : api && api.isApiPath(url) ? api.serveApiRequest(req, res) : handleWithNext(req, res);
       served.catch((error: unknown) => {
         console.error(`[punchcard] ${req.method} ${req.url} failed`, error);
         if (!res.headersSent) res.writeHead(500).end();

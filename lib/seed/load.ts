@@ -95,6 +95,26 @@ export async function seedDemoData(databaseUrl: string, options: SeedOptions = {
   };
 }
 
+/**
+ * One merchant from any profile, in its own transaction: what the E2E factories use to give a spec
+ * a merchant of its own (lib/seed/factory.ts). The profile's id, emails, key prefix and random
+ * seed must not collide with another merchant's: ids derive from (seed, salt).
+ */
+export async function seedMerchant(
+  databaseUrl: string,
+  profile: MerchantProfile,
+  options: { seed: number; customers: number; events: number; asOf?: Date; passwordHash?: string },
+): Promise<MerchantLoadStats> {
+  const plan = planMerchant(profile, { seed: options.seed, asOf: options.asOf ?? new Date(), customers: options.customers, events: options.events });
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    return await loadMerchant(client, plan, options.passwordHash ?? (await hashPassword(DEMO_PASSWORD)), () => {});
+  } finally {
+    await client.end();
+  }
+}
+
 async function loadMerchant(client: pg.Client, plan: MerchantPlan, passwordHash: string, log: (msg: string) => void): Promise<MerchantLoadStats> {
   const { profile } = plan;
   const setup = merchantSetup(plan);
