@@ -62,19 +62,30 @@ interface Fixtures {
   merchant: Merchant;
   signedInAs: Role | null;
   pageAs: (who: Role | FactoryUser, options?: BrowserContextOptions & { password?: string }) => Promise<Page>;
+  /** The test's merchant, created on first use: tests that never ask for one (or a signed-in page) cost nothing. */
+  lazyMerchant: () => Promise<Merchant>;
 }
 
 // (The fixtures name Playwright's `use` callback `provide`: the React hooks lint rule claims `use`.)
 export const test = base.extend<Fixtures>({
   merchantOptions: [{}, { option: true }],
   signedInAs: [null, { option: true }],
-  merchant: async ({ request, merchantOptions }, provide, testInfo) => {
+  lazyMerchant: async ({ baseURL, merchantOptions }, provide, testInfo) => {
     const file = testInfo.file.split(/[\\/]/).pop()?.replace(/\.spec\.ts$/, "") ?? "spec";
-    await provide(await createMerchant(request, { label: file, ...merchantOptions }));
+    let created: Promise<Merchant> | null = null;
+    // Its own request context: the built-in `request` is not ready while context options (the
+    // stored state below) are being worked out.
+    const api = await playwrightRequest.newContext({ baseURL });
+    await provide(() => (created ??= createMerchant(api, { label: file, ...merchantOptions })));
+    await api.dispose();
+  },
+  merchant: async ({ lazyMerchant }, provide) => {
+    await provide(await lazyMerchant());
   },
   // The built-in page/context pick this up: `page` opens already signed in as `signedInAs`.
-  storageState: async ({ signedInAs, merchant, baseURL, storageState }, provide) => {
+  storageState: async ({ signedInAs, lazyMerchant, baseURL, storageState }, provide) => {
     if (!signedInAs) return provide(storageState);
+    const merchant = await lazyMerchant();
     await provide(await signInState(baseURL ?? "", merchant.users[signedInAs].email, merchant.password));
   },
   pageAs: async ({ browser, merchant, baseURL }, provide) => {

@@ -4,7 +4,7 @@ import { createColumnHelper } from "@tanstack/react-table";
 import Link from "next/link";
 import { useMemo } from "react";
 import type { AuditLogRow } from "@/lib/audit-log/queries";
-import { auditActionLabel, auditDetailsText } from "@/lib/audit-log/labels";
+import { auditSentence } from "@/lib/audit-log/sentences";
 import { PAGE_SIZES } from "@/lib/customers/list-params";
 import type { Paged } from "@/lib/paging";
 import { formatLocal } from "@/lib/time";
@@ -15,41 +15,35 @@ import { buttonClass } from "@/components/ui/button";
 
 const helper = createColumnHelper<DataTableFeatures, AuditLogRow>();
 
-function makeColumns(timeZone: string) {
+function makeColumns(timeZone: string, currency: string) {
   return helper.columns([
     helper.accessor("createdAt", {
       id: "when", header: "When", enableSorting: false, meta: { className: "whitespace-nowrap" },
       cell: ({ getValue }) => formatLocal(new Date(getValue()), timeZone, "MMM d, yyyy, h:mm a"),
     }),
-    helper.accessor("actorLabel", { id: "who", header: "Who", enableSorting: false }),
+    // One sentence per entry: who did what to whom, with before → after when the entry holds it.
     helper.accessor("action", {
-      id: "action", header: "What", enableSorting: false,
+      id: "action", header: "What happened", enableSorting: false,
       cell: ({ row }) => {
         const r = row.original;
-        // Names are looked up now: a customer who was deleted since reads as "a deleted customer".
-        const customer = r.targetType === "customer" && r.targetId;
         return (
-          <div>
-            <span className="font-medium">{auditActionLabel(r.action)}</span>
-            {customer && (r.targetName
-              ? <> · <Link href={`/customers/${r.targetId}`} className="text-brand-700 hover:underline">{r.targetName}</Link></>
-              : <span className="text-stone-600"> · a deleted customer</span>)}
-            {r.targetType === "user" && r.targetName && <span className="text-stone-600"> · {r.targetName}</span>}
+          <div data-testid="audit-entry">
+            {auditSentence(r, currency).map((part, i) =>
+              typeof part === "string" ? <span key={i}>{part}</span>
+                // Names are looked up now: a customer who was deleted since reads as "a deleted customer".
+                : part.name ? <Link key={i} href={`/customers/${part.customer}`} className="font-medium text-brand-700 hover:underline">{part.name}</Link>
+                : <span key={i} className="text-stone-600">a deleted customer</span>)}
             {r.action === "customer.deleted" && r.targetId && <span className="block font-mono text-xs text-stone-500">Receipt {r.id}</span>}
           </div>
         );
       },
     }),
-    helper.accessor("details", {
-      id: "details", header: "Details", enableSorting: false, meta: { className: "hidden md:table-cell text-stone-600" },
-      cell: ({ getValue }) => auditDetailsText(getValue()),
-    }),
   ]);
 }
 
-export function AuditLogTable({ result, timeZone, filtered }: { result: Paged<AuditLogRow>; timeZone: string; filtered: boolean }) {
+export function AuditLogTable({ result, timeZone, currency, filtered }: { result: Paged<AuditLogRow>; timeZone: string; currency: string; filtered: boolean }) {
   // Stable between renders so the table's column model is not rebuilt on every navigation.
-  const columns = useMemo(() => makeColumns(timeZone), [timeZone]);
+  const columns = useMemo(() => makeColumns(timeZone, currency), [timeZone, currency]);
   return (
     <DataTable
       columns={columns}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { auditActionLabel, auditDetailsText } from "./labels";
+import { auditActionLabel } from "./labels";
 
 describe("audit labels", () => {
   it("names known actions in the merchant's words and humanises the rest", () => {
@@ -8,10 +8,5 @@ describe("audit labels", () => {
     expect(auditActionLabel("customer.deleted")).toBe("Deleted customer");
     expect(auditActionLabel("customers.exported")).toBe("Exported customer list");
     expect(auditActionLabel("import.rows_skipped")).toBe("Import rows skipped");
-  });
-  it("renders details as short text", () => {
-    expect(auditDetailsText({ eventsRemoved: 3, identifiersSuppressed: ["email", "phone"] })).toBe("events removed: 3 · identifiers suppressed: email, phone");
-    expect(auditDetailsText(null)).toBe("");
-    expect(auditDetailsText({ fields: ["name", "externalId"] })).toBe("Changed name, external ID");
   });
 });

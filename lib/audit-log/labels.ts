@@ -1,4 +1,5 @@
-// Audit actions in the merchant's words. Unknown actions (a feature added later) still read
+// Audit actions in the merchant's words, for the log's Action filter (entries read as sentences:
+// sentences.ts). Unknown actions (a feature added later) still read
 // sensibly: "import.finished" → "Import finished".
 export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "user.signed_in": "Signed in",
@@ -31,6 +32,16 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "automation.deleted": "Deleted automation",
   "settings.updated": "Changed settings",
   "loyalty.updated": "Changed points and tiers",
+  "import.undone": "Undid import",
+  "segment.renamed": "Renamed segment",
+  "location.added": "Added location",
+  "location.renamed": "Renamed location",
+  "location.archived": "Archived location",
+  "location.restored": "Restored location",
+  "reward.added": "Added reward",
+  "reward.updated": "Changed reward",
+  "business.serial_format": "Changed pass serial format",
+  "seed.loaded": "Loaded demo data",
 };
 
 export function auditActionLabel(action: string): string {
@@ -38,21 +49,4 @@ export function auditActionLabel(action: string): string {
   if (known) return known;
   const words = action.replace(/[._]+/g, " ").trim();
   return words.charAt(0).toUpperCase() + words.slice(1);
-}
-
-const FIELD_WORDS: Record<string, string> = { name: "name", email: "email", phone: "phone", externalId: "external ID" };
-
-/** An entry's details as short "key: value" text (details never hold personal data). */
-export function auditDetailsText(details: unknown): string {
-  if (!details || typeof details !== "object" || Array.isArray(details)) return "";
-  const { fields, ...rest } = details as Record<string, unknown>;
-  // A contact edit names what changed, never the values (they are personal data).
-  const changed = Array.isArray(fields) ? `Changed ${fields.map((f) => FIELD_WORDS[String(f)] ?? String(f)).join(", ")}` : "";
-  return [changed, auditDetailsRest(rest)].filter(Boolean).join(" · ");
-}
-
-function auditDetailsRest(details: Record<string, unknown>): string {
-  return Object.entries(details)
-    .map(([key, value]) => `${key.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase()}: ${Array.isArray(value) ? value.join(", ") : typeof value === "object" && value !== null ? JSON.stringify(value) : String(value)}`)
-    .join(" · ");
 }

@@ -16,9 +16,12 @@ export interface AuditLogRow {
   details: unknown;
   /**
    * The target's name looked up now (entries keep ids, not personal details): a customer's name
-   * (or pass serial) or a member's name; null when the target no longer exists.
+   * (or pass serial), a member's, location's, segment's, reward's or API key's name; null when
+   * the target no longer exists.
    */
   targetName: string | null;
+  /** The customer the entry is about (its target, or the event's customer), named now; null name once deleted. */
+  customer: { id: string; name: string | null } | null;
 }
 
 /** The merchant's audit log, newest first, filtered by action, actor and local date range. */
@@ -52,20 +55,39 @@ export async function listAuditLog(context: MerchantContext, input: unknown): Pr
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+const customerIdOf = (r: Omit<AuditLogRow, "targetName" | "customer">): string | null => {
+  if (r.targetType === "customer") return r.targetId && UUID.test(r.targetId) ? r.targetId : null;
+  const id = r.details && typeof r.details === "object" ? (r.details as Record<string, unknown>).customerId : null;
+  return typeof id === "string" && UUID.test(id) ? id : null;
+};
+
 /** One query per target kind for the whole page, scoped to the merchant. */
-async function withTargetNames(context: MerchantContext, rows: Omit<AuditLogRow, "targetName">[]): Promise<AuditLogRow[]> {
+async function withTargetNames(context: MerchantContext, rows: Omit<AuditLogRow, "targetName" | "customer">[]): Promise<AuditLogRow[]> {
   const ids = (type: string) => [...new Set(rows.flatMap((r) => (r.targetType === type && r.targetId && UUID.test(r.targetId) ? [r.targetId] : [])))];
-  const customerIds = ids("customer");
-  const userIds = ids("user");
-  const [customers, users] = await Promise.all([
-    customerIds.length ? db.customer.findMany({ where: { merchantId: context.merchantId, id: { in: customerIds } }, select: { id: true, name: true, passSerial: true } }) : [],
-    userIds.length ? db.user.findMany({ where: { merchantId: context.merchantId, id: { in: userIds } }, select: { id: true, name: true } }) : [],
+  const customerIds = [...new Set(rows.flatMap((r) => customerIdOf(r) ?? []))];
+  const { merchantId } = context;
+  const named = async (type: string, find: (ids: string[]) => Promise<{ id: string; name: string }[]>) => {
+    const wanted = ids(type);
+    return wanted.length ? (await find(wanted)).map((row) => [`${type}:${row.id}`, row.name] as const) : [];
+  };
+  const [customers, ...others] = await Promise.all([
+    customerIds.length ? db.customer.findMany({ where: { merchantId, id: { in: customerIds } }, select: { id: true, name: true, passSerial: true } }) : [],
+    named("user", (id) => db.user.findMany({ where: { merchantId, id: { in: id } }, select: { id: true, name: true } })),
+    named("location", (id) => db.location.findMany({ where: { merchantId, id: { in: id } }, select: { id: true, name: true } })),
+    named("segment", (id) => db.segment.findMany({ where: { merchantId, id: { in: id } }, select: { id: true, name: true } })),
+    named("reward", (id) => db.reward.findMany({ where: { merchantId, id: { in: id } }, select: { id: true, name: true } })),
+    named("api_key", (id) => db.apiKey.findMany({ where: { merchantId, id: { in: id } }, select: { id: true, name: true } })),
   ]);
-  const names = new Map<string, string>([
-    ...customers.map((c) => [`customer:${c.id}`, c.name ?? c.passSerial] as const),
-    ...users.map((u) => [`user:${u.id}`, u.name] as const),
-  ]);
-  return rows.map((r) => ({ ...r, targetName: names.get(`${r.targetType}:${r.targetId}`) ?? null }));
+  const customerNames = new Map(customers.map((c) => [c.id, c.name ?? c.passSerial] as const));
+  const names = new Map<string, string>([...customers.map((c) => [`customer:${c.id}`, c.name ?? c.passSerial] as const), ...others.flat()]);
+  return rows.map((r) => {
+    const customerId = customerIdOf(r);
+    return {
+      ...r,
+      targetName: names.get(`${r.targetType}:${r.targetId}`) ?? null,
+      customer: customerId ? { id: customerId, name: customerNames.get(customerId) ?? null } : null,
+    };
+  });
 }
 
 /** Filter choices: the actions this merchant's log holds and the people and keys who acted. */

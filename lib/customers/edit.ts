@@ -30,8 +30,9 @@ const FIELDS = ["name", "email", "phone", "externalId"] as const;
  * Manager+ edits a customer's contact details under the rules of creating one (lib/customers/
  * create): a name, email or phone stays; the email is stored lower-cased and the phone in E.164;
  * another customer's email or phone is refused (two passes for one person split their history);
- * identifiers of people deleted on request are refused. The audit entry names the fields
- * changed, not their values: the log outlives a deletion request.
+ * identifiers of people deleted on request are refused. The audit entry holds each changed
+ * field before → after, so the log can say what changed; deleting the customer scrubs the entries
+ * about them (privacy.ts), so these values do not outlive a deletion request.
  */
 export async function updateCustomerContact(context: MerchantContext, input: ContactInput) {
   if (!hasRole(context.user.role, "manager")) throw new AppError("forbidden", "Only owners and managers can edit customer details.");
@@ -64,7 +65,7 @@ export async function updateCustomerContact(context: MerchantContext, input: Con
       });
       await writeAudit(
         { merchantId, userId: context.user.id, label: context.user.name },
-        { action: "customer.updated", targetType: "customer", targetId: current.id, details: { fields: changed } },
+        { action: "customer.updated", targetType: "customer", targetId: current.id, details: { fields: changed, changes: Object.fromEntries(changed.map((f) => [f, { from: current[f], to: wanted[f] }])) } },
         tx,
       );
       return updated;

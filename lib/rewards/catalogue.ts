@@ -55,9 +55,11 @@ export async function updateReward(context: MerchantContext, input: z.input<type
   const { rewardId, ...data } = rewardUpdateSchema.parse(input);
   try {
     return await db.$transaction(async (tx) => {
+      const before = await tx.reward.findFirst({ where: { merchantId: context.merchantId, id: rewardId }, select: { name: true, pointsCost: true, active: true } });
       const { count } = await tx.reward.updateMany({ where: { merchantId: context.merchantId, id: rewardId }, data });
-      if (count === 0) throw new AppError("not_found", "Reward not found");
-      await writeAudit(actor(context), { action: "reward.updated", targetType: "reward", targetId: rewardId, details: data }, tx);
+      if (count === 0 || !before) throw new AppError("not_found", "Reward not found");
+      // Before and after, so the audit log can say what changed.
+      await writeAudit(actor(context), { action: "reward.updated", targetType: "reward", targetId: rewardId, details: { from: before, to: data } }, tx);
       return tx.reward.findFirstOrThrow({ where: { merchantId: context.merchantId, id: rewardId }, select });
     });
   } catch (error) {

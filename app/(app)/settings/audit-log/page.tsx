@@ -16,7 +16,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
     <>
       <p className="mb-3 text-sm text-stone-600">Who did what, and when. Entries can’t be edited or deleted.</p>
       <AuditLogFilters params={params} actions={options.actions} actors={options.actors} />
-      <AuditLogTable result={result} timeZone={context.merchant.timeZone} filtered={filtered} />
+      <AuditLogTable result={result} timeZone={context.merchant.timeZone} currency={context.merchant.currency} filtered={filtered} />
     </>
   );
 }
