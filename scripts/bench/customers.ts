@@ -3,22 +3,16 @@
 // Runs the real lib functions (so the numbers are what a page pays, minus rendering), each a few
 // times after a warm-up, on the merchant with the most customers (or --merchant) and its customer
 // with the most events (or --customer). Prints p50 and max per query. Reads only.
-import { spawnSync } from "node:child_process";
-import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { reactServerChild } from "./support/react-server";
 import type { MerchantContext } from "../../lib/auth/session";
 
-// lib/ modules are marked server-only; they load under the "react-server" export condition, so
-// the benchmark runs itself in a child process with that condition (the runner cannot pass it).
-const SELF = fileURLToPath(import.meta.url);
-const CHILD_FLAG = "PUNCHCARD_BENCH_CUSTOMERS_CHILD";
+// lib/ is server-only: the benchmark reruns itself under the react-server condition (support/react-server.ts).
+const { SELF, CHILD_FLAG, runAsChild } = reactServerChild(import.meta.url, "PUNCHCARD_BENCH_CUSTOMERS_CHILD");
 
 export default async function benchCustomers(argv: string[]): Promise<void> {
-  const tsx = path.join(path.dirname(SELF), "..", "..", "node_modules", ".bin", "tsx");
-  const result = spawnSync(tsx, ["--conditions=react-server", SELF, ...argv], { stdio: "inherit", env: { ...process.env, [CHILD_FLAG]: "1" } });
-  if (result.status !== 0) throw new Error(`customers benchmark exited with ${result.status ?? result.signal}`);
+  runAsChild(argv, "customers benchmark");
 }
 
 const { values: options } = parseArgs({

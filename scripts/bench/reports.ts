@@ -2,22 +2,17 @@
 // directly from the events table in the same run (and checked equal).
 //   npm run bench -- reports [--merchant <uuid>] [--month YYYY-MM] [--location <name>] [--runs 5] [--direct-runs 1]
 // Default: the merchant with the most events, its last full month. Reads only.
-import { spawnSync } from "node:child_process";
 import { isDeepStrictEqual } from "node:util";
-import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { reactServerChild } from "./support/react-server";
 import type { MerchantContext } from "../../lib/auth/session";
 
-// lib/ modules are server-only (they load under the "react-server" condition): run as a child.
-const SELF = fileURLToPath(import.meta.url);
-const CHILD_FLAG = "PUNCHCARD_BENCH_REPORTS_CHILD";
+// lib/ is server-only: the benchmark reruns itself under the react-server condition (support/react-server.ts).
+const { CHILD_FLAG, runAsChild } = reactServerChild(import.meta.url, "PUNCHCARD_BENCH_REPORTS_CHILD");
 
 export default async function benchReports(argv: string[]): Promise<void> {
-  const tsx = path.join(path.dirname(SELF), "..", "..", "node_modules", ".bin", "tsx");
-  const result = spawnSync(tsx, ["--conditions=react-server", SELF, ...argv], { stdio: "inherit", env: { ...process.env, [CHILD_FLAG]: "1" } });
-  if (result.status !== 0) throw new Error(`reports benchmark exited with ${result.status ?? result.signal}`);
+  runAsChild(argv, "reports benchmark");
 }
 
 const { values: options } = parseArgs({

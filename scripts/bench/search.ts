@@ -7,25 +7,19 @@
 //
 // With DATABASE_URL it reads only (the busiest merchant unless --merchant); --synthetic N adds a
 // temporary merchant with N customers, and removes it afterwards.
-import { spawnSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { startEmbeddedPostgres, tempDataDir, type EmbeddedDatabase } from "../../lib/platform/embedded-postgres";
 import { phoneRegionFor } from "../../lib/customers/region";
 import { applyMigrations } from "../../lib/platform/migrations";
+import { reactServerChild } from "./support/react-server";
 
-// lib/customers/search.ts is marked server-only; it loads under the "react-server" export
-// condition, so the benchmark runs itself in a child process with that condition (as customers.ts).
-const SELF = fileURLToPath(import.meta.url);
-const CHILD_FLAG = "PUNCHCARD_BENCH_SEARCH_CHILD";
+// lib/ is server-only: the benchmark reruns itself under the react-server condition (support/react-server.ts).
+const { CHILD_FLAG, runAsChild } = reactServerChild(import.meta.url, "PUNCHCARD_BENCH_SEARCH_CHILD");
 
 export default async function benchSearch(argv: string[]): Promise<void> {
-  const tsx = path.join(path.dirname(SELF), "..", "..", "node_modules", ".bin", "tsx");
-  const result = spawnSync(tsx, ["--conditions=react-server", SELF, ...argv], { stdio: "inherit", env: { ...process.env, [CHILD_FLAG]: "1" } });
-  if (result.status !== 0) throw new Error(`search benchmark exited with ${result.status ?? result.signal}`);
+  runAsChild(argv, "search benchmark");
 }
 
 const { values } = parseArgs({

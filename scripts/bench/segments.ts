@@ -3,21 +3,16 @@
 //   npm run bench -- segments [--merchant <uuid>] [--runs 3] [--only key,key]
 // Prints median times, the ratio segment/reference, whether the counts agree, and the first page
 // of members (the API's, in id order, and the dashboard's, by name). Reads only.
-import { spawnSync } from "node:child_process";
-import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { reactServerChild } from "./support/react-server";
 import type { SegmentDefinition } from "../../lib/segments/definition";
 
-// lib/ is server-only: run in a child under the react-server condition (see bench/customers.ts).
-const SELF = fileURLToPath(import.meta.url);
-const CHILD_FLAG = "PUNCHCARD_BENCH_SEGMENTS_CHILD";
+// lib/ is server-only: the benchmark reruns itself under the react-server condition (support/react-server.ts).
+const { SELF, CHILD_FLAG, runAsChild } = reactServerChild(import.meta.url, "PUNCHCARD_BENCH_SEGMENTS_CHILD");
 
 export default async function benchSegments(argv: string[]): Promise<void> {
-  const tsx = path.join(path.dirname(SELF), "..", "..", "node_modules", ".bin", "tsx");
-  const result = spawnSync(tsx, ["--conditions=react-server", SELF, ...argv], { stdio: "inherit", env: { ...process.env, [CHILD_FLAG]: "1" } });
-  if (result.status !== 0) throw new Error(`segments benchmark exited with ${result.status ?? result.signal}`);
+  runAsChild(argv, "segments benchmark");
 }
 
 const { values: options } = parseArgs({
