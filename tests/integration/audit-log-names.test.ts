@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { listAuditLog } from "@/lib/audit-log/queries";
+import { auditSentenceText } from "@/lib/audit-log/sentences";
 import { updateCustomerContact } from "@/lib/customers/edit";
 import { deleteCustomer } from "@/lib/customers/privacy";
 import { createContext } from "../support/factories";
@@ -18,6 +19,11 @@ describe("audit log names", () => {
     const byTarget = Object.fromEntries(data.map((r) => [r.targetId, r.targetName]));
     expect(byTarget[kept.id]).toBe("Maria Kim");
     expect(byTarget[gone.id]).toBeNull();
+    // As sentences: the kept customer's change with its values; the deleted one's values scrubbed.
+    const sentences = Object.fromEntries(data.map((r) => [r.targetId, auditSentenceText(r)]));
+    expect(sentences[kept.id]).toBe(`${context.user.name} changed Maria Kim’s email to maria-audit@example.com (it had none)`);
+    expect(sentences[gone.id]).toBe(`${context.user.name} changed the details of a deleted customer`);
+    expect(JSON.stringify(data)).not.toContain("gone-audit@example.com");
     // Another merchant's log never resolves these ids.
     const other = await createContext("owner");
     expect((await listAuditLog(other, {})).data.every((r) => r.targetName === null || r.targetType === "user")).toBe(true);

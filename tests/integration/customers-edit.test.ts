@@ -17,13 +17,17 @@ async function codeOf(promise: Promise<unknown>): Promise<string> {
 }
 
 describe("editing contact details", () => {
-  it("saves, clears blanks and audits field names only", async () => {
+  it("saves, clears blanks and audits each changed field before → after", async () => {
     const context = await createContext("manager");
     const c = await createCustomer(context, { name: "Ada", email: "ada@example.com", phone: "+1 555 0100" });
     await updateCustomerContact(context, { customerId: c.id, name: " Ada Lovelace ", email: "ada@example.com", phone: "", externalId: "POS-1" });
     expect(await db.customer.findUniqueOrThrow({ where: { id: c.id }, select: { name: true, phone: true, externalId: true } })).toEqual({ name: "Ada Lovelace", phone: null, externalId: "POS-1" });
     const audit = await db.auditLog.findFirstOrThrow({ where: { merchantId: context.merchantId, action: "customer.updated" } });
-    expect(audit.details).toEqual({ fields: ["name", "phone", "externalId"] });
+    expect(audit.details).toMatchObject({
+      fields: ["name", "phone", "externalId"],
+      changes: { name: { from: "Ada", to: "Ada Lovelace" }, phone: { to: null }, externalId: { from: null, to: "POS-1" } },
+    });
+    expect(Object.keys((audit.details as { changes: object }).changes)).toEqual(["name", "phone", "externalId"]);
   });
 
   it("refuses staff, other merchants, taken external ids and identifiers of deleted customers", async () => {
