@@ -27,7 +27,8 @@ function makeColumns(timeZone: string, currency: string) {
       cell: ({ row }) => {
         const r = row.original;
         return (
-          <div data-testid="audit-entry">
+          // A sentence reads left to right, also in the phone's card layout (which right-aligns values).
+          <div data-testid="audit-entry" className="max-sm:text-left">
             {auditSentence(r, currency).map((part, i) =>
               typeof part === "string" ? <span key={i}>{part}</span>
                 // Names are looked up now: a customer who was deleted since reads as "a deleted customer".
