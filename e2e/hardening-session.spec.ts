@@ -5,6 +5,8 @@ import { expect, test } from "./factories";
 test.use({ signedInAs: "staff" });
 
 test("#10.3 after sign-out a copied session cookie is refused", async ({ page, browser }) => {
+  await page.goto("/");
+  await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
   const copied = await page.context().cookies();
   await page.locator("summary[aria-label^='Account menu']").first().click();
   await page.getByRole("button", { name: "Sign out" }).first().click();

@@ -4,6 +4,7 @@
 // specs by scripts/e2e-factory.ts, which exists only on an `--ephemeral` server started with
 // PUNCHCARD_E2E_FACTORIES=1 (playwright.config.ts), never in production.
 import { randomBytes, randomInt } from "node:crypto";
+import pg from "pg";
 import { hashPassword } from "../auth/password";
 import { uuidv7 } from "../ids";
 import { BREW_BEAN } from "./brew-bean";
@@ -14,6 +15,8 @@ export interface FactoryMerchantInput {
   label?: string;
   customers?: number;
   events?: number;
+  /** The API key's rate (burst twice that); default 100/s like any key. A low one lets a spec reach the limit on a slow machine. */
+  apiRateLimitPerSecond?: number;
 }
 
 export interface FactoryMerchant {
@@ -61,6 +64,7 @@ export async function createFactoryMerchant(databaseUrl: string, input: FactoryM
   // One argon2 hash for every factory user of this server: they share the demo password.
   passwordHash ??= hashPassword(DEMO_PASSWORD);
   const stats = await seedMerchant(databaseUrl, profile, { seed: randomInt(1, 2 ** 31), customers, events, passwordHash: await passwordHash });
+  if (input.apiRateLimitPerSecond) await setApiRate(databaseUrl, profile.id, Math.max(1, Math.trunc(input.apiRateLimitPerSecond)));
   const user = (role: "owner" | "manager" | "staff"): FactoryUser => {
     const found = profile.users.find((u) => u.role === role);
     if (!found) throw new Error(`The factory profile has no ${role}`);
@@ -79,6 +83,16 @@ export async function createFactoryMerchant(databaseUrl: string, input: FactoryM
     customers: stats.customers,
     events: stats.events,
   };
+}
+
+async function setApiRate(databaseUrl: string, merchantId: string, rate: number): Promise<void> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query("UPDATE api_keys SET rate_limit_per_second = $2 WHERE merchant_id = $1", [merchantId, rate]);
+  } finally {
+    await client.end();
+  }
 }
 
 function titleCase(label: string): string {
