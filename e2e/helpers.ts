@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type APIRequestContext, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "punchcard-demo";
 
@@ -44,4 +44,15 @@ export async function pickCustomer(page: Page, rowIndex: number) {
 
 export function uniqueEmail(label: string) {
   return `${label}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@e2e.test`;
+}
+
+/** One credentials sign-in over HTTP, as the form posts it; answers next-auth's error code or null. */
+export async function postSignIn(api: APIRequestContext, email: string, password: string): Promise<{ error: string | null; location: string }> {
+  const csrf = ((await (await api.get("/api/auth/csrf")).json()) as { csrfToken: string }).csrfToken;
+  const response = await api.post("/api/auth/callback/credentials", {
+    form: { email, password, csrfToken: csrf, json: "true" },
+    maxRedirects: 0,
+  });
+  const location = response.headers().location ?? ((await response.json().catch(() => ({}))) as { url?: string }).url ?? "";
+  return { error: new URL(location, "http://x").searchParams.get("error"), location };
 }
