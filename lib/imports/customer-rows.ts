@@ -40,7 +40,7 @@ export function customersMissingColumns(mapping: CustomersMapping, header: strin
 
 const HINTS = {
   passSerial: ["passserial", "serial", "card", "cardid", "cardnumber", "loyaltycard", "membercard", "barcode"],
-  externalId: ["customerid", "clientid", "memberid", "customerno", "customernumber", "externalid", "accountid", "custid", "id"],
+  externalId: ["customerid", "clientid", "memberid", "customerno", "customernumber", "externalid", "accountid", "custid", "memberno", "membernumber", "id"],
   email: ["email", "emailaddress", "mail", "customeremail"],
   phone: ["phone", "mobile", "telephone", "phonenumber", "tel", "cell"],
   name: ["name", "customername", "fullname", "customer", "client", "clientname", "membername"],
