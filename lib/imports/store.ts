@@ -137,6 +137,20 @@ export async function cancelImport(scope: MerchantScope, id: string): Promise<vo
 }
 
 /**
+ * Cancel, and undo what was committed: waits (up to two minutes) for the running chunk to end,
+ * then undoes. A queued import ends at once with nothing to undo.
+ */
+export async function cancelAndUndoImport(scope: MerchantScope, id: string, actor: AuditActor): Promise<ImportView> {
+  await cancelImport(scope, id);
+  for (let waited = 0; waited < 120_000; waited += 250) {
+    const row = await db.import.findFirst({ where: { id, merchantId: scope.merchantId }, select: { status: true } });
+    if (row && !["queued", "running"].includes(row.status)) return undoImport(scope, id, actor);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new AppError("conflict", "The import is still stopping; undo it from its page in a moment.");
+}
+
+/**
  * Removes exactly the events the import created and the customers it created that have no other
  * events; passes and rollups are unfolded by the write path's own set-based entry point.
  */
