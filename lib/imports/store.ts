@@ -141,7 +141,10 @@ export async function cancelImport(scope: MerchantScope, id: string): Promise<vo
  * then undoes. A queued import ends at once with nothing to undo.
  */
 export async function cancelAndUndoImport(scope: MerchantScope, id: string, actor: AuditActor): Promise<ImportView> {
-  await cancelImport(scope, id);
+  // It may have finished in the meantime: undo is still what was asked for.
+  await cancelImport(scope, id).catch((error: unknown) => {
+    if (!(error instanceof AppError && error.code === "conflict")) throw error;
+  });
   for (let waited = 0; waited < 120_000; waited += 250) {
     const row = await db.import.findFirst({ where: { id, merchantId: scope.merchantId }, select: { status: true } });
     if (row && !["queued", "running"].includes(row.status)) return undoImport(scope, id, actor);
