@@ -121,3 +121,25 @@ export function parseContactRow(mapping: CustomersMapping, header: string[], row
   const previousTier = cell(mapping.tierColumn).slice(0, 60) || null;
   return { line: row.line, cells: row.cells, passSerial: serialText || null, externalId, email, phone, name, openingPoints: points, previousTier };
 }
+
+/** Rows sharing an identifier go to later rounds, so a later row for the same customer is an update of the first. */
+export function rounds(rows: ContactRow[]): ContactRow[][] {
+  const out: ContactRow[][] = [];
+  let pending = rows;
+  while (pending.length) {
+    const seen = new Set<string>();
+    const round: ContactRow[] = [];
+    const later: ContactRow[] = [];
+    for (const row of pending) {
+      const keys = [row.passSerial && `s:${row.passSerial}`, row.externalId && `x:${row.externalId}`, row.email && `e:${row.email}`, row.phone && `p:${row.phone}`].filter((k): k is string => !!k);
+      if (keys.some((k) => seen.has(k))) later.push(row);
+      else {
+        keys.forEach((k) => seen.add(k));
+        round.push(row);
+      }
+    }
+    out.push(round);
+    pending = later;
+  }
+  return out;
+}

@@ -19,7 +19,7 @@ import { db } from "@/lib/db";
 import { recordEvents } from "@/lib/events/record";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { JobInterrupted } from "@/lib/jobs/define";
-import { customersMappingSchema, parseContactRow, type ContactRow } from "./customer-rows";
+import { customersMappingSchema, parseContactRow, rounds, type ContactRow } from "./customer-rows";
 import { readFile, type ReadChoices } from "./read";
 import type { RowError } from "./rows";
 import { FileRefused } from "./sniff";
@@ -56,28 +56,6 @@ const FIELDS = [
   ["phone", "phone"],
   ["externalId", "external_id"],
 ] as const;
-
-/** Rows sharing an identifier go to later rounds, so a later row for the same customer is an update of the first. */
-function rounds(rows: ContactRow[]): ContactRow[][] {
-  const out: ContactRow[][] = [];
-  let pending = rows;
-  while (pending.length) {
-    const seen = new Set<string>();
-    const round: ContactRow[] = [];
-    const later: ContactRow[] = [];
-    for (const row of pending) {
-      const keys = [row.passSerial && `s:${row.passSerial}`, row.externalId && `x:${row.externalId}`, row.email && `e:${row.email}`, row.phone && `p:${row.phone}`].filter((k): k is string => !!k);
-      if (keys.some((k) => seen.has(k))) later.push(row);
-      else {
-        keys.forEach((k) => seen.add(k));
-        round.push(row);
-      }
-    }
-    out.push(round);
-    pending = later;
-  }
-  return out;
-}
 
 async function applyRound(tx: Tx, scope: MerchantScope, importId: string, actor: AuditActor | undefined, rows: ContactRow[], errors: RowError[], counts: Counts): Promise<void> {
   const merchantId = scope.merchantId;
