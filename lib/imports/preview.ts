@@ -80,10 +80,12 @@ export async function previewUpload(scope: MerchantScope, input: PreviewInput): 
   let templateName: string | null = null;
   if (input.kind === "customers") return customersPreview(scope, input, sample, mapping ?? suggestMapping(sample.header, cells));
   if (!mapping) {
-    const template = await db.importTemplate.findFirst({ where: { merchantId: scope.merchantId, headerSignature: headerSignature(sample.header) }, orderBy: { createdAt: "desc" } });
-    if (template) {
-      mapping = mappingSchema.parse(template.mapping);
-      templateName = template.name;
+    // The newest events template for these headers (a contact-list template is the other kind's).
+    const templates = await db.importTemplate.findMany({ where: { merchantId: scope.merchantId, headerSignature: headerSignature(sample.header) }, orderBy: { createdAt: "desc" } });
+    const saved = templates.map((t) => ({ t, parsed: mappingSchema.safeParse(t.mapping) })).find((x) => x.parsed.success);
+    if (saved?.parsed.data) {
+      mapping = saved.parsed.data;
+      templateName = saved.t.name;
     } else mapping = suggestMapping(sample.header, cells);
   }
   const missing = missingColumns(mapping, sample.header);
