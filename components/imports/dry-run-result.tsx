@@ -1,6 +1,7 @@
 "use client";
 
 import { useAction } from "next-safe-action/hooks";
+import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { importStatusAction } from "@/app/(app)/imports/actions";
 import { Stat } from "@/components/ui/card";
@@ -10,8 +11,16 @@ const n = (value: number) => value.toLocaleString("en-US");
 
 /** A dry run's whole-file counts, polled until it ends; nothing of it was written. */
 export function DryRunResult({ initial }: { initial: ImportView }) {
+  const router = useRouter();
   const [view, setView] = useState(initial);
-  const status = useAction(importStatusAction, { onSuccess: ({ data }) => data && setView(data) });
+  const status = useAction(importStatusAction, {
+    onSuccess: ({ data }) => {
+      if (!data) return;
+      setView(data);
+      // Finished: the page's list of past imports shows it (the wizard keeps its state).
+      if (data.status !== "queued" && data.status !== "running") router.refresh();
+    },
+  });
   const { execute } = status;
   const live = view.status === "queued" || view.status === "running";
   useEffect(() => {
