@@ -17,6 +17,7 @@ export function ImportProgress({ initial }: { initial: ImportView }) {
   const router = useRouter();
   const [view, setView] = useState(initial);
   const [confirmingUndo, setConfirmingUndo] = useState(false);
+  const [choosingCancel, setChoosingCancel] = useState(false);
   const rate = useRef<{ at: number; rows: number } | null>(null);
   const [rowsPerSecond, setRowsPerSecond] = useState<number | null>(null);
   const status = useAction(importStatusAction, {
@@ -58,11 +59,12 @@ export function ImportProgress({ initial }: { initial: ImportView }) {
       </div>
       {view.failure && <p role="alert" className="text-sm text-red-700">{view.failure}</p>}
       <div className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5">
-        <Stat label="Events created" value={view.counts.events.toLocaleString("en-US")} />
+        <Stat label={view.kind === "customers" ? "Opening balances" : "Events created"} value={view.counts.events.toLocaleString("en-US")} />
         <Stat label="Customers created" value={view.counts.customersCreated.toLocaleString("en-US")} />
-        <Stat label="Duplicates skipped" value={view.counts.duplicates.toLocaleString("en-US")} />
+        {view.kind === "customers" && <Stat label="Customers updated" value={view.counts.customersUpdated.toLocaleString("en-US")} />}
+        <Stat label={view.kind === "customers" ? "Already there, unchanged" : "Duplicates skipped"} value={view.counts.duplicates.toLocaleString("en-US")} />
         <Stat label="Rows in error" value={view.counts.errors.toLocaleString("en-US")} />
-        <Stat label="Rows grouped into an order" value={view.counts.grouped.toLocaleString("en-US")} />
+        {view.kind === "events" && <Stat label="Rows grouped into an order" value={view.counts.grouped.toLocaleString("en-US")} />}
       </div>
       <div className="flex flex-wrap gap-2">
         {view.counts.errors > 0 && (
@@ -70,11 +72,17 @@ export function ImportProgress({ initial }: { initial: ImportView }) {
             Download the error file
           </a>
         )}
-        {LIVE.has(view.status) && (
-          <Button variant="secondary" disabled={cancel.isPending} onClick={() => cancel.execute({ id: view.id })}>
-            Cancel (keep what is imported)
-          </Button>
-        )}
+        {LIVE.has(view.status) &&
+          (choosingCancel ? (
+            <div className="flex flex-wrap items-center gap-2 rounded-lg border border-stone-200 p-2" role="group" aria-label="Cancel the import">
+              <span className="text-sm">Stop the import and…</span>
+              <Button variant="secondary" disabled={cancel.isPending} onClick={() => cancel.execute({ id: view.id, undo: false })}>Keep what was imported</Button>
+              <Button variant="danger" disabled={cancel.isPending} onClick={() => cancel.execute({ id: view.id, undo: true })}>{cancel.isPending ? "Stopping…" : "Undo it"}</Button>
+              <Button variant="ghost" disabled={cancel.isPending} onClick={() => setChoosingCancel(false)}>Go on importing</Button>
+            </div>
+          ) : (
+            <Button variant="secondary" onClick={() => setChoosingCancel(true)}>Cancel…</Button>
+          ))}
         {["succeeded", "cancelled", "failed"].includes(view.status) && !view.dryRun && (
           confirmingUndo ? (
             <ConfirmPanel label="Undo this import" confirmLabel="Undo this import" pendingLabel="Undoing…" isPending={undo.isPending} onConfirm={() => undo.execute({ id: view.id })} onCancel={() => setConfirmingUndo(false)}>

@@ -1,14 +1,16 @@
 "use client";
 
 import { Field, Select } from "@/components/ui/field";
-import { EVENT_TYPES } from "@/lib/events/registry";
 import type { ImportMapping } from "@/lib/imports/mapping";
+import { EventTypeChoice, KeepColumns, WhenChoice } from "./mapping-extras";
 
 const ORDER_LABELS = { MDY: "month/day/year", DMY: "day/month/year", YMD: "year/month/day" } as const;
 
 /** The mapping's main choices; every change re-runs the preview on the server. */
-export function MappingForm({ header, mapping, dateOrder, onChange, pending }: {
+export function MappingForm({ header, rows, mapping, dateOrder, onChange, pending }: {
   header: string[];
+  /** The sample rows' cells: the values an event-type column is mapped from. */
+  rows: string[][];
   mapping: ImportMapping;
   dateOrder: { sample: string; ambiguous: boolean };
   onChange: (mapping: ImportMapping) => void;
@@ -43,14 +45,8 @@ export function MappingForm({ header, mapping, dateOrder, onChange, pending }: {
         </Select>
       </Field>
       {columns(mapping.customer.nameColumn, (v) => set({ customer: { ...mapping.customer, nameColumn: v } }), "Name (for new customers)")}
-      <Field label="Event type">
-        <Select value={"fixed" in mapping.eventType ? mapping.eventType.fixed : ""} onChange={(e) => set({ eventType: { fixed: e.target.value as (typeof EVENT_TYPES)[number] } })} disabled={pending}>
-          {EVENT_TYPES.filter((t) => t !== "custom").map((t) => (
-            <option key={t} value={t}>{t.replace(/_/g, " ")}</option>
-          ))}
-        </Select>
-      </Field>
-      {columns("column" in mapping.when ? mapping.when.column : mapping.when.dateColumn, (v) => v && set({ when: { column: v } }), "Date and time", false)}
+      <EventTypeChoice header={header} rows={rows} mapping={mapping} set={set} pending={pending} />
+      <WhenChoice header={header} mapping={mapping} set={set} pending={pending} />
       <Field label="Dates read as" hint={dateOrder.ambiguous ? "No value has a day above 12: confirm the order." : "Detected from the values."}>
         <Select value={mapping.dateOrder ?? dateOrder.sample} onChange={(e) => set({ dateOrder: e.target.value as ImportMapping["dateOrder"] })} disabled={pending}>
           {Object.entries(ORDER_LABELS).map(([value, label]) => (
@@ -88,6 +84,7 @@ export function MappingForm({ header, mapping, dateOrder, onChange, pending }: {
           <option value="refund">record as a refund (no spend)</option>
         </Select>
       </Field>
+      <KeepColumns header={header} mapping={mapping} set={set} pending={pending} />
     </div>
   );
 }

@@ -9,7 +9,7 @@ export function PreviewTable({ preview, timeZone }: { preview: Preview; timeZone
         <thead className="text-xs uppercase text-stone-500">
           <tr>
             <th className="px-2 py-1">Line</th>
-            <th className="px-2 py-1">Will record</th>
+            <th className="px-2 py-1">{preview.kind === "customers" ? "Customer" : "Will record"}</th>
             {preview.header.map((h) => (
               <th key={h} className="whitespace-nowrap px-2 py-1">{h}</th>
             ))}
@@ -22,6 +22,8 @@ export function PreviewTable({ preview, timeZone }: { preview: Preview; timeZone
               <td className="min-w-56 px-2 py-1">
                 {row.error ? (
                   <span className="text-red-700">{row.error}</span>
+                ) : preview.kind === "customers" ? (
+                  <span>{row.contact ?? "—"}</span>
                 ) : row.event ? (
                   <span>
                     {row.event.type} · {row.event.customer} · {formatLocal(new Date(row.event.occurredAt), timeZone, "MMM d, yyyy h:mm a")}

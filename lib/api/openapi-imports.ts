@@ -1,6 +1,7 @@
 // The imports endpoints of the OpenAPI document (kept apart from the events part, which is long
 // enough on its own). The mapping schema is the zod schema the API validates with.
 import { z } from "zod";
+import { customersMappingSchema } from "@/lib/imports/customer-rows";
 import { mappingSchema } from "@/lib/imports/mapping";
 import { MAX_UPLOAD_BYTES } from "@/lib/imports/limits";
 
@@ -14,18 +15,31 @@ export function importSchemas(jsonSchema: (schema: z.ZodType, io?: "input" | "ou
   const count = { type: "integer", minimum: 0 };
   return {
     ImportMapping: jsonSchema(mappingSchema, "input"),
+    CustomersImportMapping: jsonSchema(customersMappingSchema, "input"),
     ImportStatus: {
       type: "object",
-      required: ["id", "status", "progress", "counts", "errorsUrl"],
+      required: ["id", "status", "kind", "progress", "counts", "errorsUrl"],
       properties: {
         id: { type: "string", format: "uuid" },
+        kind: { enum: ["events", "customers"] },
         status: { enum: ["queued", "running", "succeeded", "failed", "cancelled", "undone"] },
         progress: { type: "object", required: ["rowsDone", "rowsTotal"], properties: { rowsDone: count, rowsTotal: { type: ["integer", "null"] } } },
         counts: {
           type: "object",
-          description: "rows = events + duplicates + errors + rows grouped into another row's event (line items of one order).",
-          required: ["rows", "events", "customersCreated", "duplicates", "errors"],
-          properties: { rows: count, events: count, customersCreated: count, duplicates: count, errors: count },
+          description:
+            "events kind: rows = events + duplicates + errors + rows grouped into another row's event (line items of one order). customers kind: rows = customersCreated + customersUpdated + duplicates (customers already there, nothing to change) + errors; events = opening balances recorded.",
+          required: ["rows", "events", "customersCreated", "customersUpdated", "duplicates", "errors"],
+          properties: { rows: count, events: count, customersCreated: count, customersUpdated: count, duplicates: count, errors: count },
+        },
+        summary: {
+          type: ["object", "null"],
+          description: "Once finished (a dry run too): rows in error by reason (the rows' own values replaced by …), points the import's events award, customers whose tier changes.",
+          properties: {
+            errorsByReason: { type: "array", items: { type: "object", properties: { reason: { type: "string" }, rows: count } } },
+            pointsAwarded: { type: "integer" },
+            tierChanges: count,
+            valuesKept: { ...count, description: "customers kind: values in the file that differ from the customer's and were left as they are." },
+          },
         },
         errorsUrl: { type: ["string", "null"], description: "CSV of the rows in error (line, reason, the original row); null when there are none." },
         failure: { type: ["string", "null"] },
@@ -44,7 +58,7 @@ export function importPaths(common: JsonSchema, errorResponse: ErrorResponse): R
         operationId: "startImport",
         summary: "Upload a CSV, TSV or XLSX file to import",
         description:
-          "multipart/form-data. With neither mapping nor a template name the suggested mapping is used (and returned); it creates customers who do not exist yet. The import runs in the background: poll GET /api/v1/imports/{id}.",
+          "multipart/form-data. With neither mapping nor a template name the suggested mapping is used (and returned); it creates customers who do not exist yet. The import runs in the background: poll GET /api/v1/imports/{id}. kind=customers imports a contact list (CustomersImportMapping): it creates customers, fills in what existing ones lack (a value that differs is left as it is), and records an optional opening points balance as one event per customer.",
         requestBody: {
           required: true,
           content: {
@@ -54,7 +68,8 @@ export function importPaths(common: JsonSchema, errorResponse: ErrorResponse): R
                 required: ["file"],
                 properties: {
                   file: { type: "string", format: "binary", description: `Up to ${MAX_UPLOAD_BYTES / 1024 / 1024} MB and 1,000,000 rows.` },
-                  mapping: { description: "An ImportMapping as JSON, or the name of a saved mapping template.", oneOf: [ref("ImportMapping"), { type: "string" }] },
+                  kind: { type: "string", enum: ["events", "customers"], description: "events (default): rows become events. customers: a contact list." },
+                  mapping: { description: "An ImportMapping (kind events) or CustomersImportMapping (kind customers) as JSON, or the name of a saved mapping template.", oneOf: [ref("ImportMapping"), ref("CustomersImportMapping"), { type: "string" }] },
                   dryRun: { type: "string", enum: ["true", "false"], description: "true: counts only, nothing is written." },
                   encoding: { type: "string", enum: ["utf-8", "utf-16le", "utf-16be", "windows-1252", "iso-8859-15", "macintosh"] },
                   delimiter: { type: "string", enum: [",", ";", "|", "tab"] },
@@ -67,7 +82,7 @@ export function importPaths(common: JsonSchema, errorResponse: ErrorResponse): R
         responses: {
           "202": {
             description: "Queued.",
-            content: { "application/json": { schema: { type: "object", required: ["id", "mapping"], properties: { id: { type: "string", format: "uuid" }, mapping: ref("ImportMapping") } } } },
+            content: { "application/json": { schema: { type: "object", required: ["id", "kind", "mapping"], properties: { id: { type: "string", format: "uuid" }, kind: { enum: ["events", "customers"] }, mapping: { oneOf: [ref("ImportMapping"), ref("CustomersImportMapping")] } } } } },
           },
           "413": errorResponse("The file is larger than 100 MB.", { code: "payload_too_large", message: "The file is larger than 100 MB. Split it into smaller files.", path: "file" }),
           "422": errorResponse("The file cannot be read (with the reason), or the mapping is invalid.", { code: "validation_error", message: "The file has a header row but no data rows.", path: "file" }),

@@ -67,6 +67,12 @@ export interface RecordOptions {
    * rollback (and the transaction's timeout), and an unexpected failure here rolls back its work too.
    */
   tx?: Tx;
+  /**
+   * The customers import's opening balances (lib/imports/customers-kind.ts): a `custom` event whose
+   * data carries `openingPoints` (a whole number ≥ 0) adds those points to the pass, so the pass
+   * history explains a balance brought from a previous loyalty system. Only that caller sets it.
+   */
+  openingBalances?: boolean;
 }
 
 /**
@@ -85,13 +91,13 @@ export async function recordEvents(scope: MerchantScope, inputs: unknown[], sour
     else results[index] = { status: "error", error: { code: "validation_error", message: parsed.message, path: parsed.path } };
   });
   if (pending.length > 0) {
-    if (options.tx) await recordValid(options.tx, scope, pending, source, results);
-    else await db.$transaction((tx) => recordValid(tx, scope, pending, source, results), { timeout: 60_000, maxWait: 10_000 });
+    if (options.tx) await recordValid(options.tx, scope, pending, source, results, options);
+    else await db.$transaction((tx) => recordValid(tx, scope, pending, source, results, options), { timeout: 60_000, maxWait: 10_000 });
   }
   return results.map((r) => r ?? { status: "error", error: { code: "validation_error", message: "Event was not processed" } });
 }
 
-async function recordValid(tx: Tx, scope: MerchantScope, pending: Pending[], source: EventSourceRef, results: (RecordResult | undefined)[]) {
+async function recordValid(tx: Tx, scope: MerchantScope, pending: Pending[], source: EventSourceRef, results: (RecordResult | undefined)[], options: RecordOptions = {}) {
   const { merchantId } = scope;
   const fail = (p: Pending, error: EventError) => (results[p.index] = { status: "error", error });
 
@@ -174,6 +180,7 @@ async function recordValid(tx: Tx, scope: MerchantScope, pending: Pending[], sou
     const data = { ...r.input.data };
     let points = 0;
     if (r.input.type === "purchase") points = pointsForPurchase(r.input.amount ?? "0", merchant.pointsPerCurrency);
+    if (options.openingBalances && r.input.type === "custom" && Number.isSafeInteger(data.openingPoints) && (data.openingPoints as number) >= 0) points = data.openingPoints as number;
     if (r.input.type === "redemption") {
       const cost = Number(data.pointsCost ?? 0);
       if (state.points < cost) {

@@ -10,14 +10,18 @@ import { DELIMITERS, type Delimiter } from "./delimiter";
 import { mappingSchema, missingColumns, suggestMapping, type ImportMapping } from "./mapping";
 import { sampleFile, type ReadChoices } from "./read";
 import { FileRefused } from "./sniff";
-import { createImport, getImport, importsDir, type ImportView } from "./store";
+import { createImport, getImport, importsDir, type ImportKind, type ImportView } from "./store";
+import { customersMappingSchema, customersMissingColumns, suggestCustomersMapping, type CustomersMapping } from "./customer-rows";
 import { saveUpload, UploadRefused } from "./upload";
 
 export interface ImportStatusBody {
   id: string;
   status: ImportView["status"];
   progress: { rowsDone: number; rowsTotal: number | null };
-  counts: { rows: number; events: number; customersCreated: number; duplicates: number; errors: number };
+  kind: ImportKind;
+  counts: { rows: number; events: number; customersCreated: number; customersUpdated: number; duplicates: number; errors: number };
+  /** Once finished: errors by reason, points awarded, customers whose tier changed. */
+  summary: ImportView["summary"];
   errorsUrl: string | null;
   failure: string | null;
 }
@@ -27,10 +31,12 @@ export function statusBody(view: ImportView): ImportStatusBody {
   return {
     id: view.id,
     status: view.status,
+    kind: view.kind,
     progress: view.progress,
     counts,
     errorsUrl: view.counts.errors > 0 ? `/api/v1/imports/${view.id}/errors` : null,
     failure: view.failure,
+    summary: view.summary,
   };
 }
 
@@ -49,8 +55,16 @@ function readChoicesOf(fields: Record<string, string>): ReadChoices {
   return choices;
 }
 
-async function mappingOf(scope: MerchantScope, field: string | undefined, header: string[], sample: string[][]): Promise<{ mapping: ImportMapping; templateName: string | null }> {
-  if (!field || field.trim() === "") return { mapping: suggestMapping(header, sample), templateName: null };
+type AnyMapping = ImportMapping | CustomersMapping;
+
+/** The mapping as the kind's schema reads it (a customers mapping carries kind: "customers"). */
+function parseAnyMapping(json: unknown, kind: ImportKind) {
+  const asObject = json && typeof json === "object" ? (json as Record<string, unknown>) : {};
+  return kind === "customers" || asObject.kind === "customers" ? customersMappingSchema.safeParse({ ...asObject, kind: "customers" }) : mappingSchema.safeParse(json);
+}
+
+async function mappingOf(scope: MerchantScope, kind: ImportKind, field: string | undefined, header: string[], sample: string[][]): Promise<{ mapping: AnyMapping; templateName: string | null }> {
+  if (!field || field.trim() === "") return { mapping: kind === "customers" ? suggestCustomersMapping(header) : suggestMapping(header, sample), templateName: null };
   const text = field.trim();
   if (text.startsWith("{")) {
     let json: unknown;
@@ -59,7 +73,7 @@ async function mappingOf(scope: MerchantScope, field: string | undefined, header
     } catch {
       throw new ApiError("validation_error", "mapping is not valid JSON.", { path: "mapping" });
     }
-    const parsed = mappingSchema.safeParse(json);
+    const parsed = parseAnyMapping(json, kind);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       throw new ApiError("validation_error", `mapping: ${issue?.message ?? "invalid"}`, { path: ["mapping", ...(issue?.path ?? [])].join(".") });
@@ -68,11 +82,13 @@ async function mappingOf(scope: MerchantScope, field: string | undefined, header
   }
   const template = await db.importTemplate.findFirst({ where: { merchantId: scope.merchantId, name: text } });
   if (!template) throw new ApiError("validation_error", `There is no saved mapping template named “${text}”.`, { path: "mapping" });
-  return { mapping: mappingSchema.parse(template.mapping), templateName: template.name };
+  const parsed = parseAnyMapping(template.mapping, kind);
+  if (!parsed.success) throw new ApiError("validation_error", `The template “${text}” is not a mapping for this kind of import.`, { path: "mapping" });
+  return { mapping: parsed.data, templateName: template.name };
 }
 
 /** POST /api/v1/imports: stores the file, checks it can be read and mapped, queues the import. */
-export async function startApiImport(scope: MerchantScope, apiKeyId: string, request: Request): Promise<{ id: string; mapping: ImportMapping }> {
+export async function startApiImport(scope: MerchantScope, apiKeyId: string, request: Request): Promise<{ id: string; kind: ImportKind; mapping: AnyMapping }> {
   let upload;
   try {
     upload = await saveUpload(request, importsDir());
@@ -88,8 +104,11 @@ export async function startApiImport(scope: MerchantScope, apiKeyId: string, req
     if (error instanceof FileRefused) throw new ApiError("validation_error", error.message, { path: "file" });
     throw error;
   }
-  const { mapping, templateName } = await mappingOf(scope, upload.fields.mapping, sample.header, sample.rows.map((r) => r.cells));
-  const missing = missingColumns(mapping, sample.header);
+  const kindField = upload.fields.kind?.trim() || "events";
+  if (kindField !== "events" && kindField !== "customers") throw new ApiError("validation_error", "kind must be events or customers.", { path: "kind" });
+  const { mapping, templateName } = await mappingOf(scope, kindField, upload.fields.mapping, sample.header, sample.rows.map((r) => r.cells));
+  const kind: ImportKind = "kind" in mapping ? "customers" : "events";
+  const missing = "kind" in mapping ? customersMissingColumns(mapping, sample.header) : missingColumns(mapping, sample.header);
   if (missing.length) throw new ApiError("validation_error", `The file has no column ${missing.map((m) => `“${m}”`).join(", ")}.`, { path: "mapping" });
   const view = await createImport(scope, {
     filePath: upload.filePath,
@@ -101,7 +120,7 @@ export async function startApiImport(scope: MerchantScope, apiKeyId: string, req
     apiKeyId,
     dryRun: upload.fields.dryRun === "true",
   });
-  return { id: view.id, mapping };
+  return { id: view.id, kind, mapping };
 }
 
 export async function apiImportStatus(scope: MerchantScope, id: string): Promise<ImportStatusBody> {

@@ -77,7 +77,8 @@ const HINTS = {
   currency: ["currency", "currencycode"],
 } as const;
 
-function pick(header: string[], hints: readonly string[], taken: Set<string>): string | undefined {
+/** The first header whose letters and digits equal a hint, in the hints' order, not yet taken. */
+export function pickColumn(header: string[], hints: readonly string[], taken: Set<string>): string | undefined {
   for (const hint of hints) {
     const found = header.find((h) => norm(h) === hint && !taken.has(h));
     if (found) return found;
@@ -92,27 +93,27 @@ export function suggestMapping(header: string[], sample: string[][]): ImportMapp
   const values = (name: string) => sample.map((row) => row[header.indexOf(name)] ?? "").filter((v) => v.trim() !== "");
   const looksLikeDate = (name: string) => values(name).some((v) => /\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}/.test(v));
 
-  const email = pick(header, HINTS.email, taken);
-  const serial = pick(header, HINTS.passSerial, taken);
-  const external = pick(header, HINTS.externalId, taken);
+  const email = pickColumn(header, HINTS.email, taken);
+  const serial = pickColumn(header, HINTS.passSerial, taken);
+  const external = pickColumn(header, HINTS.externalId, taken);
   const [identifyBy, idColumn] = serial ? (["passSerial", serial] as const) : external ? (["externalId", external] as const) : email ? (["email", email] as const) : (["externalId", header[0]!] as const);
   claim(idColumn);
-  const nameColumn = claim(pick(header, HINTS.name, taken));
+  const nameColumn = claim(pickColumn(header, HINTS.name, taken));
   const emailColumn = identifyBy === "email" ? undefined : claim(email);
-  const phoneColumn = claim(pick(header, HINTS.phone, taken));
+  const phoneColumn = claim(pickColumn(header, HINTS.phone, taken));
 
   // Prefer a column holding date AND time ("datetime", "InvoiceDate") over a bare date.
   const dateCandidates = header.filter((h) => !taken.has(h) && looksLikeDate(h));
   const withTime = dateCandidates.find((h) => values(h).some((v) => /\d:\d\d/.test(v)));
-  const dateColumn = withTime ?? pick(header, HINTS.datetime, taken) ?? dateCandidates[0] ?? header.find((h) => !taken.has(h))!;
+  const dateColumn = withTime ?? pickColumn(header, HINTS.datetime, taken) ?? dateCandidates[0] ?? header.find((h) => !taken.has(h))!;
   claim(dateColumn);
 
-  const group = claim(pick(header, HINTS.group, taken));
-  const quantity = pick(header, HINTS.quantity, taken);
-  const unitPrice = quantity ? pick(header, HINTS.unitPrice, new Set([...taken, quantity])) : undefined;
+  const group = claim(pickColumn(header, HINTS.group, taken));
+  const quantity = pickColumn(header, HINTS.quantity, taken);
+  const unitPrice = quantity ? pickColumn(header, HINTS.unitPrice, new Set([...taken, quantity])) : undefined;
   const isMoney = (name: string) => values(name).length > 0 && values(name).every((v) => parseMoney(v).ok);
   let amount: ImportMapping["amount"];
-  const amountColumn = pick(header, HINTS.amount.filter((h) => h !== "price"), taken);
+  const amountColumn = pickColumn(header, HINTS.amount.filter((h) => h !== "price"), taken);
   if (amountColumn && isMoney(amountColumn)) amount = { column: claim(amountColumn)! };
   else if (quantity && unitPrice && norm(unitPrice).includes("unit")) {
     amount = { quantityColumn: claim(quantity)!, unitPriceColumn: claim(unitPrice)! };
@@ -120,8 +121,8 @@ export function suggestMapping(header: string[], sample: string[][]): ImportMapp
 
   const detection = detectDateOrder(values(dateColumn));
   const dateOrder = Object.values(detection.bySeparator).find((o) => o !== null) ?? undefined;
-  const locationColumn = claim(pick(header, HINTS.location, taken));
-  const currencyColumn = claim(pick(header, HINTS.currency, taken));
+  const locationColumn = claim(pickColumn(header, HINTS.location, taken));
+  const currencyColumn = claim(pickColumn(header, HINTS.currency, taken));
   return mappingSchema.parse({
     customer: { identifyBy, column: idColumn, nameColumn, emailColumn, phoneColumn, create: true },
     eventType: { fixed: amount ? "purchase" : "visit" },

@@ -16,7 +16,9 @@ import { usualDateOrder } from "./process";
 import { sampleFile, type FileLayout, type ReadChoices } from "./read";
 import { RowBuilder } from "./rows";
 import { FileRefused } from "./sniff";
-import { createImport, importsDir, type ImportView } from "./store";
+import { createImport, importsDir, type ImportKind, type ImportView } from "./store";
+import { phoneRegionFor } from "@/lib/customers/region";
+import { customersMappingSchema, customersMissingColumns, parseContactRow, suggestCustomersMapping, type CustomersMapping } from "./customer-rows";
 
 const TOKEN = /^[0-9a-f-]{36}\.upload$/;
 
@@ -36,6 +38,8 @@ export interface PreviewRow {
   cells: string[];
   event: { type: string; customer: string; occurredAt: string; amount: string | null } | null;
   error: string | null;
+  /** Customers kind: what the row says about the customer ("Ana · OLD-1 · +1646… · 1,250 points"). */
+  contact?: string | null;
 }
 
 export interface Preview {
@@ -48,9 +52,21 @@ export interface Preview {
   missing: string[];
   rows: PreviewRow[];
   dateOrder: { sample: string; ambiguous: boolean };
+  kind: ImportKind;
+  /** The customers kind's mapping (null for the events kind). */
+  customersMapping: CustomersMapping | null;
 }
 
-export async function previewUpload(scope: MerchantScope, input: { token: string; fileName: string; mapping?: ImportMapping; choices?: ReadChoices }): Promise<Preview> {
+export interface PreviewInput {
+  token: string;
+  fileName: string;
+  mapping?: ImportMapping;
+  choices?: ReadChoices;
+  kind?: ImportKind;
+  customersMapping?: CustomersMapping;
+}
+
+export async function previewUpload(scope: MerchantScope, input: PreviewInput): Promise<Preview> {
   const file = uploadPath(scope, input.token);
   let sample;
   try {
@@ -62,11 +78,14 @@ export async function previewUpload(scope: MerchantScope, input: { token: string
   const cells = sample.rows.map((r) => r.cells);
   let mapping = input.mapping;
   let templateName: string | null = null;
+  if (input.kind === "customers") return customersPreview(scope, input, sample, mapping ?? suggestMapping(sample.header, cells));
   if (!mapping) {
-    const template = await db.importTemplate.findFirst({ where: { merchantId: scope.merchantId, headerSignature: headerSignature(sample.header) }, orderBy: { createdAt: "desc" } });
-    if (template) {
-      mapping = mappingSchema.parse(template.mapping);
-      templateName = template.name;
+    // The newest events template for these headers (a contact-list template is the other kind's).
+    const templates = await db.importTemplate.findMany({ where: { merchantId: scope.merchantId, headerSignature: headerSignature(sample.header) }, orderBy: { createdAt: "desc" } });
+    const saved = templates.map((t) => ({ t, parsed: mappingSchema.safeParse(t.mapping) })).find((x) => x.parsed.success);
+    if (saved?.parsed.data) {
+      mapping = saved.parsed.data;
+      templateName = saved.t.name;
     } else mapping = suggestMapping(sample.header, cells);
   }
   const missing = missingColumns(mapping, sample.header);
@@ -97,19 +116,57 @@ export async function previewUpload(scope: MerchantScope, input: { token: string
     }
   }
   const order = mapping.dateOrder ?? dates.bySeparator[Object.keys(dates.bySeparator)[0] ?? ""] ?? dates.fallback;
-  return { token: input.token, fileName: input.fileName, layout: sample.layout, header: sample.header, mapping, templateName, missing, rows, dateOrder: { sample: order, ambiguous: !mapping.dateOrder && dates.ambiguous } };
+  return { token: input.token, fileName: input.fileName, layout: sample.layout, header: sample.header, mapping, templateName, missing, rows, dateOrder: { sample: order, ambiguous: !mapping.dateOrder && dates.ambiguous }, kind: "events", customersMapping: null };
 }
 
-export async function startUploadedImport(context: MerchantContext, input: { token: string; fileName: string; mapping: ImportMapping; choices: ReadChoices; saveAs?: string }): Promise<ImportView> {
+/** The customers kind's preview: each sample row as the customer it names, or why not. */
+async function customersPreview(scope: MerchantScope, input: PreviewInput, sample: Awaited<ReturnType<typeof sampleFile>>, eventsMapping: ImportMapping): Promise<Preview> {
+  let customersMapping = input.customersMapping;
+  let templateName: string | null = null;
+  if (!customersMapping) {
+    const templates = await db.importTemplate.findMany({ where: { merchantId: scope.merchantId, headerSignature: headerSignature(sample.header) }, orderBy: { createdAt: "desc" } });
+    const saved = templates.map((t) => ({ t, parsed: customersMappingSchema.safeParse(t.mapping) })).find((x) => x.parsed.success);
+    customersMapping = saved?.parsed.data ?? suggestCustomersMapping(sample.header);
+    templateName = saved?.t.name ?? null;
+  }
+  const region = phoneRegionFor(scope.merchant.timeZone);
+  const missing = customersMissingColumns(customersMapping, sample.header);
+  const rows: PreviewRow[] = sample.rows.map((row) => {
+    if (missing.length) return { line: row.line, cells: row.cells, event: null, error: null, contact: null };
+    const parsed = parseContactRow(customersMapping, sample.header, row, region);
+    if (typeof parsed === "string") return { line: row.line, cells: row.cells, event: null, error: parsed, contact: null };
+    const parts = [parsed.name, parsed.passSerial, parsed.externalId, parsed.email, parsed.phone, parsed.openingPoints !== null ? `${parsed.openingPoints.toLocaleString("en-US")} points` : null, parsed.previousTier];
+    return { line: row.line, cells: row.cells, event: null, error: null, contact: parts.filter(Boolean).join(" · ") };
+  });
+  return {
+    token: input.token, fileName: input.fileName, layout: sample.layout, header: sample.header, mapping: eventsMapping, templateName, missing, rows,
+    dateOrder: { sample: "MDY", ambiguous: false }, kind: "customers", customersMapping,
+  };
+}
+
+export interface StartInput {
+  token: string;
+  fileName: string;
+  mapping: ImportMapping;
+  choices: ReadChoices;
+  saveAs?: string;
+  kind?: ImportKind;
+  customersMapping?: CustomersMapping;
+  /** Counts only: the whole file runs in a transaction that is rolled back. */
+  dryRun?: boolean;
+}
+
+export async function startUploadedImport(context: MerchantContext, input: StartInput): Promise<ImportView> {
   const file = uploadPath(context, input.token);
   const sample = await sampleFile(file, input.choices).catch((error: unknown) => {
     throw error instanceof FileRefused ? new AppError("validation_error", error.message) : error;
   });
-  const missing = missingColumns(input.mapping, sample.header);
+  const chosen: ImportMapping | CustomersMapping = input.kind === "customers" ? customersMappingSchema.parse(input.customersMapping ?? suggestCustomersMapping(sample.header)) : input.mapping;
+  const missing = "kind" in chosen ? customersMissingColumns(chosen, sample.header) : missingColumns(chosen, sample.header);
   if (missing.length) throw new AppError("validation_error", `The file has no column ${missing.join(", ")}.`);
-  if (input.saveAs) {
+  if (input.saveAs && !input.dryRun) {
     const signature = headerSignature(sample.header);
-    const mapping = input.mapping as object;
+    const mapping = chosen as object;
     await db.importTemplate.upsert({
       where: { merchantId_name: { merchantId: context.merchantId, name: input.saveAs } },
       create: { id: uuidv7(), merchantId: context.merchantId, name: input.saveAs, headerSignature: signature, mapping },
@@ -117,5 +174,8 @@ export async function startUploadedImport(context: MerchantContext, input: { tok
     });
   }
   const { size } = await stat(file);
-  return createImport(context, { filePath: file, fileName: input.fileName, fileSize: size, mapping: input.mapping, readChoices: { ...input.choices, sheet: sample.layout.sheet ?? undefined }, templateName: input.saveAs ?? null, createdById: context.user.id });
+  return createImport(context, {
+    filePath: file, fileName: input.fileName, fileSize: size, mapping: chosen, readChoices: { ...input.choices, sheet: sample.layout.sheet ?? undefined },
+    templateName: input.dryRun ? null : (input.saveAs ?? null), createdById: context.user.id, dryRun: input.dryRun ?? false,
+  });
 }

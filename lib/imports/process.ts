@@ -14,7 +14,9 @@ import { mappingSchema, type ImportMapping } from "./mapping";
 import { detectDecimalSeparator, type DecimalSeparator } from "./money";
 import { readFile, type ReadChoices, type SourceRow } from "./read";
 import { RowBuilder, rowsOf, type EventDraft, type Outcome, type RowError } from "./rows";
+import { processCustomersImport } from "./customers-kind";
 import { FileRefused } from "./sniff";
+import { passChanges, saveSummary } from "./summary";
 
 type Tx = Prisma.TransactionClient;
 /** Events per recordEvents call (its batch limit). */
@@ -113,6 +115,7 @@ async function commitChunk(tx: Tx, errorsTx: Tx | typeof db, scope: MerchantScop
 export async function processImport(importId: string, signal: AbortSignal): Promise<void> {
   const row = await db.import.findUnique({ where: { id: importId }, include: { merchant: true } });
   if (!row || !["queued", "running"].includes(row.status)) return;
+  if (row.kind === "customers") return processCustomersImport(row, signal);
   const scope: MerchantScope = { merchantId: row.merchantId, merchant: { id: row.merchant.id, name: row.merchant.name, timeZone: row.merchant.timeZone, currency: row.merchant.currency } };
   const mapping = mappingSchema.parse(row.mapping);
   const choices = row.readChoices as ReadChoices;
@@ -135,6 +138,7 @@ export async function processImport(importId: string, signal: AbortSignal): Prom
     // customer created by an early row is found by a later one, exactly as in the real import);
     // its progress and error rows are written outside it.
     let dryTx: Tx | null = null;
+    let changes: Awaited<ReturnType<typeof passChanges>> | null = null;
     const progress = (current: Chunk, counts: ChunkCounts) => Prisma.sql`
       UPDATE imports SET rows_done = rows_done + ${current.rows}, events_created = events_created + ${counts.created},
         duplicates = duplicates + ${counts.duplicates}, grouped_rows = grouped_rows + ${counts.grouped},
@@ -185,6 +189,8 @@ export async function processImport(importId: string, signal: AbortSignal): Prom
         async (tx) => {
           dryTx = tx;
           await all();
+          // What the rolled-back transaction did to the passes, asked before it is rolled back.
+          changes = await passChanges(tx, scope.merchantId, importId);
           throw new DryRunDone();
         },
         { timeout: 60 * 60_000, maxWait: 20_000 },
@@ -192,6 +198,7 @@ export async function processImport(importId: string, signal: AbortSignal): Prom
         if (!(error instanceof DryRunDone)) throw error;
       });
     } else await all();
+    await saveSummary(scope.merchantId, importId, file.header, changes ?? (await passChanges(db, scope.merchantId, importId)));
     await db.import.update({ where: { id: importId }, data: { status: "succeeded", finishedAt: new Date() } });
   } catch (error) {
     if (error instanceof ImportCancelled) {

@@ -13,7 +13,9 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { uuidv7 } from "@/lib/ids";
 import { enqueue } from "@/lib/jobs/queue";
 import { importFileJob } from "./job";
+import type { CustomersMapping } from "./customer-rows";
 import type { ImportMapping } from "./mapping";
+import type { ImportSummary } from "./summary";
 import { sampleFile, type ReadChoices } from "./read";
 
 export function importsDir(): string {
@@ -31,7 +33,7 @@ export interface ImportView {
   fileSize: number;
   templateName: string | null;
   progress: { rowsDone: number; rowsTotal: number | null };
-  counts: { rows: number; events: number; customersCreated: number; duplicates: number; errors: number; grouped: number };
+  counts: { rows: number; events: number; customersCreated: number; customersUpdated: number; duplicates: number; errors: number; grouped: number };
   failure: string | null;
   createdAt: string;
   startedAt: string | null;
@@ -39,7 +41,13 @@ export interface ImportView {
   createdById: string | null;
   createdByName: string | null;
   dryRun: boolean;
+  /** "events" (rows become events) or "customers" (a contact list). */
+  kind: ImportKind;
+  /** Whole-file summary once finished (errors by reason, points awarded, tier changes). */
+  summary: ImportSummary | null;
 }
+
+export type ImportKind = "events" | "customers";
 
 type ImportRow = Prisma.ImportGetPayload<object>;
 
@@ -51,7 +59,7 @@ export function viewOf(row: ImportRow, createdByName: string | null = null): Imp
     fileSize: Number(row.fileSize),
     templateName: row.templateName,
     progress: { rowsDone: row.rowsDone, rowsTotal: row.rowsTotal },
-    counts: { rows: row.rowsDone, events: row.eventsCreated, customersCreated: row.customersCreated, duplicates: row.duplicates, errors: row.errorRows, grouped: row.groupedRows },
+    counts: { rows: row.rowsDone, events: row.eventsCreated, customersCreated: row.customersCreated, customersUpdated: row.customersUpdated, duplicates: row.duplicates, errors: row.errorRows, grouped: row.groupedRows },
     failure: row.failure,
     createdAt: row.createdAt.toISOString(),
     startedAt: row.startedAt?.toISOString() ?? null,
@@ -59,6 +67,8 @@ export function viewOf(row: ImportRow, createdByName: string | null = null): Imp
     createdById: row.createdById,
     createdByName,
     dryRun: row.dryRun,
+    kind: row.kind === "customers" ? "customers" : "events",
+    summary: (row.summary as ImportSummary | null) ?? null,
   };
 }
 
@@ -66,7 +76,7 @@ export interface CreateImportInput {
   filePath: string;
   fileName: string;
   fileSize: number;
-  mapping: ImportMapping;
+  mapping: ImportMapping | CustomersMapping;
   readChoices: ReadChoices;
   templateName?: string | null;
   createdById?: string | null;
@@ -92,6 +102,7 @@ export async function createImport(scope: MerchantScope, input: CreateImportInpu
         readChoices: input.readChoices as Prisma.InputJsonValue,
         templateName: input.templateName ?? null,
         dryRun: input.dryRun ?? false,
+        kind: "kind" in input.mapping && input.mapping.kind === "customers" ? "customers" : "events",
       },
     });
     await enqueue(importFileJob, { importId: id }, { tx, singletonKey: id });
@@ -123,6 +134,23 @@ export async function cancelImport(scope: MerchantScope, id: string): Promise<vo
   }
   // A queued one has no worker to notice: it ends here.
   await db.import.updateMany({ where: { id, merchantId: scope.merchantId, status: "queued" }, data: { status: "cancelled", finishedAt: new Date() } });
+}
+
+/**
+ * Cancel, and undo what was committed: waits (up to two minutes) for the running chunk to end,
+ * then undoes. A queued import ends at once with nothing to undo.
+ */
+export async function cancelAndUndoImport(scope: MerchantScope, id: string, actor: AuditActor): Promise<ImportView> {
+  // It may have finished in the meantime: undo is still what was asked for.
+  await cancelImport(scope, id).catch((error: unknown) => {
+    if (!(error instanceof AppError && error.code === "conflict")) throw error;
+  });
+  for (let waited = 0; waited < 120_000; waited += 250) {
+    const row = await db.import.findFirst({ where: { id, merchantId: scope.merchantId }, select: { status: true } });
+    if (row && !["queued", "running"].includes(row.status)) return undoImport(scope, id, actor);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new AppError("conflict", "The import is still stopping; undo it from its page in a moment.");
 }
 
 /**

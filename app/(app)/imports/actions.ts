@@ -7,11 +7,19 @@ import { TEXT_ENCODINGS } from "@/lib/imports/encoding";
 import { DELIMITERS } from "@/lib/imports/delimiter";
 import { mappingSchema } from "@/lib/imports/mapping";
 import { previewUpload, startUploadedImport } from "@/lib/imports/preview";
-import { cancelImport, getImport, undoImport } from "@/lib/imports/store";
+import { cancelAndUndoImport, cancelImport, getImport, undoImport } from "@/lib/imports/store";
+import { customersMappingSchema } from "@/lib/imports/customer-rows";
 
 // Mapping, confirmation, cancel and undo: manager+ (the upload itself is a route handler).
 const choicesSchema = z.object({ encoding: z.enum(TEXT_ENCODINGS).optional(), delimiter: z.enum(DELIMITERS).optional(), sheet: z.string().max(200).optional() });
-const uploadSchema = z.object({ token: z.string().max(60), fileName: z.string().max(255), mapping: mappingSchema, choices: choicesSchema });
+const uploadSchema = z.object({
+  token: z.string().max(60),
+  fileName: z.string().max(255),
+  mapping: mappingSchema,
+  choices: choicesSchema,
+  kind: z.enum(["events", "customers"]).optional(),
+  customersMapping: customersMappingSchema.optional(),
+});
 
 export const previewImportAction = actionClient
   .metadata({ action: "import.preview", minRole: "manager" })
@@ -20,11 +28,11 @@ export const previewImportAction = actionClient
 
 export const startImportAction = actionClient
   .metadata({ action: "import.start", minRole: "manager" })
-  .inputSchema(uploadSchema.extend({ saveAs: z.string().trim().min(1).max(80).optional() }))
+  .inputSchema(uploadSchema.extend({ saveAs: z.string().trim().min(1).max(80).optional(), dryRun: z.boolean().optional() }))
   .action(async ({ parsedInput, ctx }) => {
     const view = await startUploadedImport(ctx.context, parsedInput);
     revalidatePath("/imports");
-    return { id: view.id };
+    return { id: view.id, view };
   });
 
 export const importStatusAction = actionClient
@@ -34,10 +42,14 @@ export const importStatusAction = actionClient
 
 export const cancelImportAction = actionClient
   .metadata({ action: "import.cancel", minRole: "manager" })
-  .inputSchema(z.object({ id: z.uuid() }))
+  .inputSchema(z.object({ id: z.uuid(), undo: z.boolean().default(false) }))
   .action(async ({ parsedInput, ctx }) => {
-    await cancelImport(ctx.context, parsedInput.id);
+    const { user } = ctx.context;
+    // "Undo it": the import stops after its current chunk, then everything it committed is undone.
+    if (parsedInput.undo) await cancelAndUndoImport(ctx.context, parsedInput.id, { merchantId: ctx.context.merchantId, userId: user.id, label: user.name });
+    else await cancelImport(ctx.context, parsedInput.id);
     revalidatePath(`/imports/${parsedInput.id}`);
+    revalidatePath("/imports");
   });
 
 export const undoImportAction = actionClient

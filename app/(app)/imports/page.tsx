@@ -30,6 +30,7 @@ export default async function Page() {
                   <th className="px-2 py-1">Status</th>
                   <th className="px-2 py-1 text-right">Rows</th>
                   <th className="px-2 py-1 text-right">Events</th>
+                  <th className="px-2 py-1 text-right">New customers</th>
                   <th className="px-2 py-1 text-right">Errors</th>
                   <th className="px-2 py-1 text-right">Duration</th>
                 </tr>
@@ -43,9 +44,10 @@ export default async function Page() {
                       <span className="ml-1 text-xs text-stone-500">{(i.fileSize / 1024).toFixed(0)} KB{i.createdByName ? ` · ${i.createdByName}` : ""}</span>
                     </td>
                     <td className="px-2 py-1 text-stone-600">{i.templateName ?? "—"}</td>
-                    <td className="px-2 py-1">{i.dryRun ? `dry run, ${i.status}` : i.status}</td>
+                    <td className="px-2 py-1">{[i.kind === "customers" ? "contact list" : null, i.dryRun ? "dry run" : null, i.status].filter(Boolean).join(", ")}</td>
                     <td className="px-2 py-1 text-right tabular-nums">{i.counts.rows.toLocaleString("en-US")}</td>
                     <td className="px-2 py-1 text-right tabular-nums">{i.counts.events.toLocaleString("en-US")}</td>
+                    <td className="px-2 py-1 text-right tabular-nums">{i.counts.customersCreated.toLocaleString("en-US")}</td>
                     <td className="px-2 py-1 text-right tabular-nums">{i.counts.errors.toLocaleString("en-US")}</td>
                     <td className="px-2 py-1 text-right tabular-nums">{i.startedAt && i.finishedAt ? `${Math.max(1, Math.round((Date.parse(i.finishedAt) - Date.parse(i.startedAt)) / 1000))} s` : "—"}</td>
                   </tr>

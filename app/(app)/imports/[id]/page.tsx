@@ -22,7 +22,12 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
       <Card>
         <ImportProgress key={view.status} initial={view} />
       </Card>
-      {view.status !== "undone" && view.counts.events > 0 && (
+      {view.status !== "undone" && view.kind === "customers" && !view.dryRun && view.counts.customersCreated + view.counts.customersUpdated > 0 && (
+        <p className="text-sm text-stone-600">
+          Customers from this contact list are in <Link className="underline" href="/customers">the customer list</Link>; an opening balance shows in the pass history as “Opening balance”.
+        </p>
+      )}
+      {view.status !== "undone" && view.kind === "events" && view.counts.events > 0 && (
         <p className="text-sm text-stone-600">
           The imported events appear in each customer’s history with source “import”; <Link className="underline" href="/customers">see the customers</Link>.
         </p>

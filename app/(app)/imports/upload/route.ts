@@ -22,6 +22,7 @@ export async function POST(request: Request) {
       if (error instanceof UploadRefused) throw new AppError(error.kind === "too_large" ? "payload_too_large" : "validation_error", error.message);
       throw error;
     }
-    return Response.json(await previewUpload(context, { token: path.basename(upload.filePath), fileName: upload.fileName }));
+    const kind = upload.fields.kind === "customers" ? "customers" : "events";
+    return Response.json(await previewUpload(context, { token: path.basename(upload.filePath), fileName: upload.fileName, kind }));
   });
 }
