@@ -3,15 +3,16 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
-import { signIn, USERS } from "./helpers";
+import { expect, test } from "./factories";
 
 const shots = process.env.SCREENSHOT_DIR;
+
+test.use({ signedInAs: "manager" });
 
 test("a manager imports a contact list and sees the customers", async ({ page }) => {
   test.setTimeout(180_000);
   const run = `${Date.now().toString(36).toUpperCase()}${Math.floor(Math.random() * 1e4)}`;
-  // Phones no demo customer has (a row matching an existing customer would update it instead).
+  // Phones no factory customer has (a row matching an existing customer would update it instead).
   const digits = () => String(2000000 + Math.floor(Math.random() * 7999999));
   const [phoneA, phoneB] = [digits(), digits()];
   const file = path.join(mkdtempSync(path.join(tmpdir(), "e2e-contacts-")), "members.csv");
@@ -25,7 +26,6 @@ test("a manager imports a contact list and sees the customers", async ({ page })
     ].join("\r\n"),
   );
   await page.setViewportSize({ width: 1280, height: 900 });
-  await signIn(page, USERS.manager);
   await page.goto("/imports");
   await page.getByTestId("import-kind").selectOption("customers");
   await page.getByTestId("import-file").setInputFiles(file);

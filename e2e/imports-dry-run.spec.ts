@@ -4,10 +4,11 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
-import { signIn, USERS } from "./helpers";
+import { expect, test } from "./factories";
 
 const shots = process.env.SCREENSHOT_DIR;
+
+test.use({ signedInAs: "manager" });
 
 test("a dry run shows the whole file's counts and writes nothing", async ({ page }) => {
   test.setTimeout(180_000);
@@ -26,7 +27,6 @@ test("a dry run shows the whole file's counts and writes nothing", async ({ page
     ].join("\n"),
   );
   await page.setViewportSize({ width: 1280, height: 900 });
-  await signIn(page, USERS.manager);
   await page.goto("/imports");
   await page.getByTestId("import-file").setInputFiles(file);
   await expect(page.getByRole("heading", { name: /Map the columns of till\.csv/ })).toBeVisible();
