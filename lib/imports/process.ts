@@ -1,12 +1,13 @@
 import "server-only";
 // Runs one import (the job's body): scan the file once (row count, date order and decimal
-// separator from ALL the values), then record its rows in chunks through recordEvents() — the
-// one write path — each chunk in one transaction with its error rows, its created customers and
-// the import's progress, so a stopped or killed import resumes exactly after the last chunk.
+// separator from ALL the values), then record its rows in chunks through the one write path in
+// its bulk mode (recordEventsBulk, lib/events/bulk.ts) — each chunk in one transaction with its
+// error rows, its created customers and the import's progress, so a stopped or killed import
+// resumes exactly after the last chunk. The next chunk is read and built while the database
+// commits the current one (at most one chunk in flight, so memory stays bounded).
 import type { MerchantScope } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import { recordEvents } from "@/lib/events/record";
-import type { RecordResult } from "@/lib/events/types";
+import { recordEventsBulk, type BulkResult } from "@/lib/events/bulk";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { JobInterrupted } from "@/lib/jobs/define";
 import { detectDateOrder, type DateOrderDetection } from "./dates";
@@ -17,10 +18,14 @@ import { RowBuilder, rowsOf, type EventDraft, type Outcome, type RowError } from
 import { FileRefused } from "./sniff";
 
 type Tx = Prisma.TransactionClient;
-/** Events per recordEvents call (its batch limit). */
-const CHUNK_EVENTS = 1000;
+/**
+ * Events per chunk (one transaction). Large enough that a chunk's fixed costs (round trips, the
+ * fold's statements) are small per row; small enough that its pass locks are held for well under a
+ * second or two and a resume after a kill redoes little. PUNCHCARD_IMPORT_CHUNK_EVENTS overrides it.
+ */
+const CHUNK_EVENTS = Math.min(Number(process.env.PUNCHCARD_IMPORT_CHUNK_EVENTS) || 10_000, 50_000);
 /** Rows per chunk at most, so progress moves (and a resume loses little) on error-heavy files. */
-const CHUNK_ROWS = 2000;
+const CHUNK_ROWS = CHUNK_EVENTS * 2;
 
 export interface Detection {
   rowsTotal: number;
@@ -61,7 +66,7 @@ interface Chunk {
   rows: number;
 }
 
-function resultError(result: RecordResult): string | null {
+function resultError(result: BulkResult): string | null {
   return result.status === "error" ? result.error.message : null;
 }
 
@@ -74,7 +79,7 @@ interface ChunkCounts {
 }
 
 async function commitChunk(tx: Tx, errorsTx: Tx | typeof db, scope: MerchantScope, importId: string, chunk: Chunk): Promise<ChunkCounts> {
-  const results = chunk.drafts.length ? await recordEvents(scope, chunk.drafts.map((d) => d.draft), { kind: "import", importId }, { tx }) : [];
+  const results = chunk.drafts.length ? await recordEventsBulk(scope, chunk.drafts.map((d) => d.draft), { kind: "import", importId }, tx) : [];
   const errors = [...chunk.errors];
   let created = 0;
   let duplicates = 0;
@@ -90,7 +95,7 @@ async function commitChunk(tx: Tx, errorsTx: Tx | typeof db, scope: MerchantScop
     }
   });
   // Customers this transaction inserted (their row's xmin is our transaction id): the ones undo may remove.
-  const customerIds = [...new Set(results.flatMap((r) => (r.status === "created" ? [r.event.customerId] : [])))];
+  const customerIds = [...new Set(results.flatMap((r) => (r.status === "created" ? [r.customerId] : [])))];
   const inserted = customerIds.length
     ? await tx.$queryRaw<{ id: string }[]>`
         INSERT INTO import_customers (import_id, customer_id, merchant_id)
@@ -140,10 +145,7 @@ export async function processImport(importId: string, signal: AbortSignal): Prom
         duplicates = duplicates + ${counts.duplicates}, grouped_rows = grouped_rows + ${counts.grouped},
         customers_created = customers_created + ${counts.customers}, error_rows = error_rows + ${counts.errors}
       WHERE id = ${importId}::uuid AND merchant_id = ${scope.merchantId}::uuid RETURNING cancel_requested`;
-    const flush = async () => {
-      if (chunk.rows === 0) return;
-      const current = chunk;
-      chunk = { drafts: [], errors: [], rows: 0 };
+    const commit = async (current: Chunk): Promise<void> => {
       let cancelled: boolean;
       if (dryTx) {
         const counts = await commitChunk(dryTx, db, scope, importId, current);
@@ -159,6 +161,21 @@ export async function processImport(importId: string, signal: AbortSignal): Prom
       }
       if (cancelled) throw new ImportCancelled();
       if (signal.aborted) throw new JobInterrupted();
+    };
+    // The chunk being committed while the next one is built; chunks commit strictly in file order.
+    let inFlight: Promise<void> = Promise.resolve();
+    const settle = async () => {
+      const previous = inFlight;
+      inFlight = Promise.resolve();
+      await previous;
+    };
+    const flush = async () => {
+      if (chunk.rows === 0) return;
+      await settle();
+      const current = chunk;
+      chunk = { drafts: [], errors: [], rows: 0 };
+      inFlight = commit(current);
+      inFlight.catch(() => undefined); // observed by the next settle()
     };
     // Outcomes come in file order and a chunk only ever holds whole outcomes (an order's group is
     // never split), so what is committed is always the first rows_done rows. A resumed import
@@ -176,9 +193,15 @@ export async function processImport(importId: string, signal: AbortSignal): Prom
       if (chunk.drafts.length >= CHUNK_EVENTS || chunk.rows >= CHUNK_ROWS) await flush();
     };
     const all = async () => {
-      for await (const source of file.rows) await take(builder.push(source));
-      await take(builder.flush());
-      await flush();
+      try {
+        for await (const source of file.rows) await take(builder.push(source));
+        await take(builder.flush());
+        await flush();
+      } catch (error) {
+        await inFlight.catch(() => undefined); // a failure while reading: the chunk in flight ends first
+        throw error;
+      }
+      await settle();
     };
     if (row.dryRun) {
       await db.$transaction(
