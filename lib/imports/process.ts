@@ -7,7 +7,7 @@ import "server-only";
 // commits the current one (at most one chunk in flight, so memory stays bounded).
 import type { MerchantScope } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import { recordEventsBulk, type BulkResult } from "@/lib/events/bulk";
+import { MAX_BULK_BATCH, recordEventsBulk, type BulkResult } from "@/lib/events/bulk";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { JobInterrupted } from "@/lib/jobs/define";
 import { detectDateOrder, type DateOrderDetection } from "./dates";
@@ -23,9 +23,7 @@ type Tx = Prisma.TransactionClient;
  * fold's statements) are small per row; small enough that its pass locks are held for well under a
  * second or two and a resume after a kill redoes little. PUNCHCARD_IMPORT_CHUNK_EVENTS overrides it.
  */
-const CHUNK_EVENTS = Math.min(Number(process.env.PUNCHCARD_IMPORT_CHUNK_EVENTS) || 10_000, 50_000);
-/** Rows per chunk at most, so progress moves (and a resume loses little) on error-heavy files. */
-const CHUNK_ROWS = CHUNK_EVENTS * 2;
+const chunkEvents = () => Math.min(Number(process.env.PUNCHCARD_IMPORT_CHUNK_EVENTS) || 10_000, MAX_BULK_BATCH);
 
 export interface Detection {
   rowsTotal: number;
@@ -181,6 +179,7 @@ export async function processImport(importId: string, signal: AbortSignal): Prom
     // never split), so what is committed is always the first rows_done rows. A resumed import
     // still feeds those rows to the builder (same keys for identical rows) but records nothing.
     let consumed = 0;
+    const chunkSize = chunkEvents();
     const take = async (outcomes: Outcome[]) => {
       for (const outcome of outcomes) {
         const n = rowsOf(outcome);
@@ -190,7 +189,8 @@ export async function processImport(importId: string, signal: AbortSignal): Prom
         if (outcome.kind === "errors") chunk.errors.push(...outcome.errors);
         else chunk.drafts.push({ draft: outcome.input, rows: outcome.rows });
       }
-      if (chunk.drafts.length >= CHUNK_EVENTS || chunk.rows >= CHUNK_ROWS) await flush();
+      // Rows per chunk are bounded too, so progress moves (and a resume loses little) on error-heavy files.
+      if (chunk.drafts.length >= chunkSize || chunk.rows >= 2 * chunkSize) await flush();
     };
     const all = async () => {
       try {
