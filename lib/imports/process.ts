@@ -194,7 +194,16 @@ export async function processImport(importId: string, signal: AbortSignal): Prom
     };
     const all = async () => {
       try {
-        for await (const source of file.rows) await take(builder.push(source));
+        let sinceYield = 0;
+        for await (const source of file.rows) {
+          await take(builder.push(source));
+          // Building rows is synchronous work; the app's requests share this process (the job runs
+          // in `npm start` by default), so let them in every few hundred rows.
+          if (++sinceYield >= 500) {
+            sinceYield = 0;
+            await new Promise<void>((resolve) => setImmediate(resolve));
+          }
+        }
         await take(builder.flush());
         await flush();
       } catch (error) {
