@@ -45,7 +45,7 @@ export async function scanFile(filePath: string, choices: ReadChoices, mapping: 
   const amounts: string[] = [];
   let rowsTotal = 0;
   for await (const row of file.rows) {
-    rowsTotal++;
+    if (++rowsTotal % 500 === 0) await new Promise<void>((resolve) => setImmediate(resolve)); // other requests share this process
     const date = row.cells[dateIndex];
     if (date) dates.push(date);
     for (const index of amountIndexes) {
