@@ -10,9 +10,9 @@ import { db } from "@/lib/db";
 import { MAX_BULK_BATCH, recordEventsBulk, type BulkResult } from "@/lib/events/bulk";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { JobInterrupted } from "@/lib/jobs/define";
-import { detectDateOrder, type DateOrderDetection } from "./dates";
+import { DateOrderEvidence, type DateOrderDetection } from "./dates";
 import { mappingSchema, type ImportMapping } from "./mapping";
-import { detectDecimalSeparator, type DecimalSeparator } from "./money";
+import { DecimalEvidence, type DecimalSeparator } from "./money";
 import { readFile, type ReadChoices, type SourceRow } from "./read";
 import { RowBuilder, rowsOf, type EventDraft, type Outcome, type RowError } from "./rows";
 import { FileRefused } from "./sniff";
@@ -41,19 +41,20 @@ export async function scanFile(filePath: string, choices: ReadChoices, mapping: 
   const dateIndex = file.header.indexOf(dateColumnOf(mapping));
   const amountColumns = mapping.amount ? ("column" in mapping.amount ? [mapping.amount.column] : [mapping.amount.quantityColumn, mapping.amount.unitPriceColumn]) : [];
   const amountIndexes = amountColumns.map((name) => file.header.indexOf(name));
-  const dates: string[] = [];
-  const amounts: string[] = [];
+  // Evidence counted as the rows go by: a million rows' values are never held.
+  const dates = new DateOrderEvidence();
+  const amounts = new DecimalEvidence();
   let rowsTotal = 0;
   for await (const row of file.rows) {
     if (++rowsTotal % 500 === 0) await new Promise<void>((resolve) => setImmediate(resolve)); // other requests share this process
     const date = row.cells[dateIndex];
-    if (date) dates.push(date);
+    if (date) dates.add(date);
     for (const index of amountIndexes) {
       const value = row.cells[index];
-      if (value) amounts.push(value);
+      if (value) amounts.add(value);
     }
   }
-  return { rowsTotal, dates: detectDateOrder(dates, fallbackOrder), decimalSeparator: detectDecimalSeparator(amounts) };
+  return { rowsTotal, dates: dates.detection(fallbackOrder), decimalSeparator: amounts.separator() };
 }
 
 export const usualDateOrder = (currency: string): "MDY" | "DMY" => (currency === "USD" ? "MDY" : "DMY");

@@ -129,6 +129,7 @@ async function child() {
     clearInterval(probe);
     const seconds = (performance.now() - t0) / 1000;
     const done = await getImport(scope, view.id);
+    if (done.status !== "succeeded") console.error(`${label}: ${done.status} — ${done.failure ?? "no reason given"}`);
     latencies.sort((a, b) => a - b);
     return {
       label, seconds, rowsPerSecond: rows / seconds, firstProgress, peakMb: peak / 1024 / 1024, status: done.status, counts: done.counts,
