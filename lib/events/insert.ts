@@ -31,16 +31,49 @@ export interface EventRow {
  * 17 arrays of 1,000 values that Prisma and pg serialise value by value (about 10 ms of CPU).
  */
 export function insertEventsSql(rows: EventRow[], outboxId: string): Prisma.Sql {
+  const first = rows[0];
+  if (!first) throw new RangeError("insertEventsSql needs at least one row");
+  return Prisma.sql`
+    WITH inserted AS (${insertSql(rows, Prisma.empty, Prisma.sql`id`)})
+    ${outboxInsertSql(first.merchantId, outboxId, first.source, Prisma.sql`SELECT id FROM inserted`)}`;
+}
+
+/** What the bulk insert gives back per event it inserted: the columns the pass fold reads (lib/events/fold.ts InsertedEvent). */
+export interface BulkInsertedRow {
+  id: string;
+  customer_id: string;
+  type: EventType;
+  source: EventSourceKind;
+  occurred_at: Date;
+  location_id: string | null;
+  amount: string | null;
+  points: number;
+}
+
+/**
+ * The bulk mode's insert (lib/events/bulk.ts): the same rows and outbox row, but an idempotency
+ * key already taken (by a concurrent writer that committed, or one this statement waited for) is
+ * skipped by the unique index instead of being locked beforehand — a chunk of 10,000 keys cannot
+ * hold 10,000 advisory locks. Returns the events actually inserted, which are then folded.
+ */
+export function insertEventsSkippingTakenKeysSql(rows: EventRow[], outboxId: string): Prisma.Sql {
+  const first = rows[0];
+  if (!first) throw new RangeError("insertEventsSkippingTakenKeysSql needs at least one row");
+  const returning = Prisma.sql`id, customer_id, type, source, occurred_at, location_id, amount, points`;
+  return Prisma.sql`
+    WITH inserted AS (${insertSql(rows, Prisma.sql`ON CONFLICT (merchant_id, idempotency_key) DO NOTHING`, returning)}),
+    outbox AS (${outboxInsertSql(first.merchantId, outboxId, first.source, Prisma.sql`SELECT id FROM inserted`)})
+    SELECT id::text, customer_id::text, type::text AS type, source::text AS source, occurred_at, location_id::text, amount::text, points FROM inserted`;
+}
+
+function insertSql(rows: EventRow[], onConflict: Prisma.Sql, returning: Prisma.Sql): Prisma.Sql {
   const json = JSON.stringify(rows.map((r) => ({
     id: r.id, merchant_id: r.merchantId, customer_id: r.customerId, type: r.type, custom_name: r.customName,
     occurred_at: r.occurredAt.toISOString(), amount: r.amount, points: r.points, location_id: r.locationId, data: r.data,
     source: r.source, idempotency_key: r.idempotencyKey, request_hash: r.requestHash, recorded_by_id: r.recordedById, api_key_id: r.apiKeyId,
     import_id: r.importId, automation_run_id: r.automationRunId,
   })));
-  const first = rows[0];
-  if (!first) throw new RangeError("insertEventsSql needs at least one row");
   return Prisma.sql`
-    WITH inserted AS (
       INSERT INTO events (id, merchant_id, customer_id, type, custom_name, occurred_at, amount, points, location_id, data, source,
                           idempotency_key, request_hash, recorded_by_id, api_key_id, import_id, automation_run_id)
       SELECT id, merchant_id, customer_id, type::"EventType", custom_name, occurred_at, amount, points, location_id, coalesce(data, '{}'::jsonb),
@@ -48,9 +81,8 @@ export function insertEventsSql(rows: EventRow[], outboxId: string): Prisma.Sql 
       FROM json_to_recordset(${json}::json) AS x(id uuid, merchant_id uuid, customer_id uuid, type text, custom_name text, occurred_at timestamptz,
              amount numeric, points int, location_id uuid, data jsonb, source text, idempotency_key text, request_hash text,
              recorded_by_id uuid, api_key_id uuid, import_id uuid, automation_run_id uuid)
-      RETURNING id
-    )
-    ${outboxInsertSql(first.merchantId, outboxId, first.source, Prisma.sql`SELECT id FROM inserted`)}`;
+      ${onConflict}
+      RETURNING ${returning}`;
 }
 
 /**

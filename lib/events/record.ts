@@ -6,10 +6,10 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { uuidv7 } from "@/lib/ids";
 import { parseTiers, pointsForPurchase } from "@/lib/loyalty/rules";
 import { toCents } from "@/lib/money";
-import { factsOfRow, passViewOf, savePassesSql, withStatements } from "./fold";
-import { insertEventsSql, type EventRow } from "./insert";
+import { factsOfRow, foldInsertedEvents, passViewOf, savePassesSql, withStatements } from "./fold";
+import { insertEventsSkippingTakenKeysSql, insertEventsSql, type BulkInsertedRow, type EventRow } from "./insert";
 import { lockPasses } from "./locks";
-import { applyEventTo, passRules, type PassFacts } from "./pass-rules";
+import { applyEventTo, EMPTY_PASS, passRules, type PassFacts } from "./pass-rules";
 import { resolveCustomers } from "./resolve-customers";
 import { passLimitError } from "./bounds";
 import { VISIT_TYPES } from "./registry";
@@ -21,6 +21,16 @@ import type { EventError, EventSourceRef, PassState, RecordResult } from "./type
 type Tx = Prisma.TransactionClient;
 
 export const MAX_BATCH = 1000;
+
+/**
+ * How the write path writes a validated batch. "batch" (recordEvents: the form, the API,
+ * automations): idempotency keys locked first, each result with the event and the running pass.
+ * "bulk" (recordEventsBulk in ./bulk, the import's chunks of thousands): the same rules, but the
+ * keys are not locked — the insert skips a key taken meanwhile (ON CONFLICT DO NOTHING) and only
+ * the events actually inserted are folded into the passes and rollups (./fold) — and replays are
+ * not read back (see ./bulk for what its results carry).
+ */
+export type WriteMode = "batch" | "bulk";
 
 /**
  * A stable hash of what was asked, to tell an idempotent replay from a different request: SHA-256
@@ -83,6 +93,11 @@ export interface RecordOptions {
  */
 export async function recordEvents(scope: MerchantScope, inputs: unknown[], source: EventSourceRef, options: RecordOptions = {}): Promise<RecordResult[]> {
   if (inputs.length > MAX_BATCH) throw new RangeError(`At most ${MAX_BATCH} events per batch`);
+  return recordInMode(scope, inputs, source, options, "batch");
+}
+
+/** recordEvents, in either mode (./bulk calls it with "bulk"). */
+export async function recordInMode(scope: MerchantScope, inputs: unknown[], source: EventSourceRef, options: RecordOptions, mode: WriteMode): Promise<RecordResult[]> {
   const results: (RecordResult | undefined)[] = new Array(inputs.length);
   const pending: Pending[] = [];
   inputs.forEach((raw, index) => {
@@ -91,14 +106,15 @@ export async function recordEvents(scope: MerchantScope, inputs: unknown[], sour
     else results[index] = { status: "error", error: { code: "validation_error", message: parsed.message, path: parsed.path } };
   });
   if (pending.length > 0) {
-    if (options.tx) await recordValid(options.tx, scope, pending, source, results, options);
-    else await db.$transaction((tx) => recordValid(tx, scope, pending, source, results, options), { timeout: 60_000, maxWait: 10_000 });
+    if (options.tx) await recordValid(options.tx, scope, pending, source, results, options, mode);
+    else await db.$transaction((tx) => recordValid(tx, scope, pending, source, results, options, mode), { timeout: 60_000, maxWait: 10_000 });
   }
   return results.map((r) => r ?? { status: "error", error: { code: "validation_error", message: "Event was not processed" } });
 }
 
-async function recordValid(tx: Tx, scope: MerchantScope, pending: Pending[], source: EventSourceRef, results: (RecordResult | undefined)[], options: RecordOptions = {}) {
+async function recordValid(tx: Tx, scope: MerchantScope, pending: Pending[], source: EventSourceRef, results: (RecordResult | undefined)[], options: RecordOptions, mode: WriteMode) {
   const { merchantId } = scope;
+  const bulk = mode === "bulk";
   const fail = (p: Pending, error: EventError) => (results[p.index] = { status: "error", error });
 
   // 1. Idempotency: lock each key for this transaction, so concurrent requests with the same key
@@ -106,7 +122,7 @@ async function recordValid(tx: Tx, scope: MerchantScope, pending: Pending[], sou
   const keys = [...new Set(pending.flatMap((p) => (p.input.idempotencyKey ? [p.input.idempotencyKey] : [])))].sort();
   const replays = new Map<string, { id: string; hash: string | null }>();
   // The merchant's settings and locations are read in the same round trip as the locks.
-  const { merchant, locations } = await lockKeysAndLoadMerchant(tx, merchantId, keys);
+  const { merchant, locations } = await lockKeysAndLoadMerchant(tx, merchantId, bulk ? [] : keys);
   if (keys.length > 0) {
     // A separate statement from the lock on purpose: it must read with a snapshot taken after the
     // locks are granted, to see the event a concurrent holder of the key committed.
@@ -148,7 +164,7 @@ async function recordValid(tx: Tx, scope: MerchantScope, pending: Pending[], sou
     located.push({ ...p, locationId: location?.id ?? null, locationName: location?.name ?? null });
   }
   const creation = { audit: source.kind === "manual" ? { merchantId, userId: source.userId, label: source.userName } : undefined, via: source.kind };
-  const { ids: customerIds, locked } = await resolveCustomers(tx, merchantId, located.map((p) => ({ ref: p.input.customer, create: p.input.createCustomer === true })), creation);
+  const { ids: customerIds, locked } = await resolveCustomers(tx, merchantId, located.map((p) => ({ ref: p.input.customer, create: p.input.createCustomer === true })), creation, { identifierLocks: !bulk });
   const ready: ((typeof located)[number] & { customerId: string })[] = [];
   located.forEach((p, i) => {
     const resolved = customerIds[i];
@@ -250,7 +266,28 @@ async function recordValid(tx: Tx, scope: MerchantScope, pending: Pending[], sou
   // Two statements: the events, then the passes and both rollups (the daily upsert last: it is
   // the hottest lock we take). The insert is most of a batch's database time, so it is sent first
   // and the rest of the work here (the second statement, the results) is done while it runs.
-  if (rows.length > 0) {
+  if (rows.length > 0 && bulk) {
+    const inserted = await tx.$queryRaw<BulkInsertedRow[]>(insertEventsSkippingTakenKeysSql(rows, uuidv7(now.getTime())));
+    const passes = await foldInsertedEvents(tx, { id: merchantId, timeZone: merchant.timeZone, tiers: merchant.tiers }, inserted);
+    const done = new Set(inserted.map((r) => r.id));
+    const skipped = new Map<string, (typeof recorded)[number]>();
+    for (const c of recorded) {
+      const pass = passes.get(c.row.customerId);
+      const event = toRecordedEvent({ ...c.row, locationName: c.locationName });
+      if (done.has(c.row.id) && pass) results[c.index] = { status: "created", event, pass: passViewOf(pass) };
+      else if (c.row.idempotencyKey) skipped.set(c.row.idempotencyKey, c);
+    }
+    // Keys a concurrent writer took between our read and our insert: a replay, or a conflict.
+    if (skipped.size > 0) {
+      const taken = await tx.$queryRaw<{ id: string; idempotency_key: string; request_hash: string | null }[]>`
+        SELECT id::text, idempotency_key, request_hash FROM events WHERE merchant_id = ${merchantId}::uuid AND idempotency_key = ANY(${[...skipped.keys()]}::text[])`;
+      for (const t of taken) {
+        const c = skipped.get(t.idempotency_key) as (typeof recorded)[number];
+        if (t.request_hash !== c.row.requestHash) results[c.index] = { status: "error", error: { code: "idempotency_conflict", message: "This Idempotency-Key was already used with a different request body.", path: "idempotencyKey" } };
+        else results[c.index] = { status: "duplicate", event: toRecordedEvent({ ...c.row, id: t.id, locationName: c.locationName }), pass: c.pass };
+      }
+    }
+  } else if (rows.length > 0) {
     const inserting = sendNow(tx.$executeRaw(insertEventsSql(rows, uuidv7(now.getTime()))));
     await yieldToIo(); // lets the client put the insert on the wire before the synchronous work below
     const passes = new Map([...touched].map((id) => [id, states.get(id) as PassFacts]));
@@ -262,8 +299,13 @@ async function recordValid(tx: Tx, scope: MerchantScope, pending: Pending[], sou
     await tx.$executeRaw(withStatements(updates));
   }
 
-  // Replays answer with the original event and the pass as it is now.
-  if (duplicateIds.size > 0) {
+  // Replays answer with the original event and the pass as it is now. The bulk mode does not read
+  // them back (a re-imported file is all replays): recordEventsBulk reports only their status.
+  if (duplicateIds.size > 0 && bulk) {
+    for (const [index, id] of duplicateIds) {
+      results[index] = { status: "duplicate", event: toRecordedEvent({ id, type: "visit", customerId: "", occurredAt: now, data: {}, source: source.kind, locationName: null }), pass: passViewOf(EMPTY_PASS) };
+    }
+  } else if (duplicateIds.size > 0) {
     const originals = await tx.event.findMany({ where: { merchantId, id: { in: [...duplicateIds.values()] } }, include: { location: { select: { name: true } } } });
     const passStates = await loadPassStates(tx, merchantId, [...new Set(originals.map((e) => e.customerId))], { lock: false });
     for (const [index, id] of duplicateIds) {

@@ -27,16 +27,22 @@ function refKey(ref: CustomerRef): string {
  * deadlock) in the same statement that finds them, and their pass state is returned in `locked`:
  * recordEvents would otherwise lock them in a second round trip. Customers created here are new to
  * this transaction and need no lock; they are not in `locked`.
+ *
+ * `identifierLocks: false` (the bulk mode, lib/events/bulk.ts) skips the advisory locks, which a
+ * chunk of thousands of new customers could not hold (the lock table is a few thousand entries):
+ * the unique keys still let only one creator win, and a reference whose creation lost to a
+ * concurrent creator (identifier taken) is looked up again and resolves to that customer.
  */
 export async function resolveCustomers(
   tx: Tx,
   merchantId: string,
   refs: { ref: CustomerRef; create: boolean }[],
   creation: { audit?: AuditActor; via: string },
+  { identifierLocks = true }: { identifierLocks?: boolean } = {},
 ): Promise<{ ids: (string | EventError)[]; locked: Map<string, CustomerStateRow> }> {
   if (refs.length === 0) return { ids: [], locked: new Map() };
   const creating = [...new Set(refs.filter((r) => r.create).map((r) => `${merchantId}:${refKey(r.ref)}`))].sort();
-  if (creating.length > 0) {
+  if (creating.length > 0 && identifierLocks) {
     await tx.$queryRaw`SELECT count(pg_advisory_xact_lock(hashtextextended(k, 1)))::int AS n FROM (SELECT k FROM unnest(${creating}::text[]) AS k ORDER BY k) AS ordered`;
   }
 
@@ -101,10 +107,20 @@ export async function resolveCustomers(
   });
   const toCreate = [...unmatched].filter(([, u]) => u.create);
   const created = await createCustomers(tx, merchantId, toCreate.map(([, { ref }]) => ({ name: ref.name, email: ref.email, phone: ref.phone, externalId: ref.externalId, passSerial: ref.passSerial })), creation);
+  const lost: { key: string; ref: CustomerRef }[] = [];
   created.forEach((result, i) => {
-    const [key] = toCreate[i] as [string, unknown];
+    const [key, { ref }] = toCreate[i] as [string, { ref: CustomerRef }];
+    if (!identifierLocks && result.status === "identifier_taken") lost.push({ key, ref });
     outcome.set(key, creationError(result) ?? (result.status === "created" ? result.id : { code: "customer_not_found", message: "Customer not found", path: "customer" }));
   });
+  if (lost.length > 0) {
+    // Without identifier locks a concurrent creator may have won: its customer is committed now.
+    const again = await resolveCustomers(tx, merchantId, lost.map(({ ref }) => ({ ref, create: false })), creation, { identifierLocks: false });
+    again.ids.forEach((id, i) => {
+      if (typeof id === "string") outcome.set(lost[i]!.key, id);
+    });
+    for (const [id, state] of again.locked) locked.set(id, state);
+  }
   return { ids: out.map((o) => (typeof o === "object" && "create" in o ? (outcome.get(o.create) as string | EventError) : o)), locked };
 }
 

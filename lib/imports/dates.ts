@@ -23,20 +23,35 @@ export interface DateOrderDetection {
 
 /** Looks at every value of a date column. `fallback`: the merchant's usual order (US: MDY). */
 export function detectDateOrder(values: Iterable<string>, fallback: DateOrder = "MDY"): DateOrderDetection {
-  const evidence = new Map<string, { mdy: number; dmy: number; ymd: number; seen: number }>();
-  for (const raw of values) {
+  const evidence = new DateOrderEvidence();
+  for (const raw of values) evidence.add(raw);
+  return evidence.detection(fallback);
+}
+
+/** detectDateOrder one value at a time, so a file's million dates need not be held (the import's scan). */
+export class DateOrderEvidence {
+  private readonly evidence = new Map<string, { mdy: number; dmy: number; ymd: number; seen: number }>();
+
+  add(raw: string): void {
     const m = NUMERIC.exec(raw.trim());
-    if (!m) continue;
+    if (!m) return;
     const separator = m[2]!;
-    const entry = evidence.get(separator) ?? { mdy: 0, dmy: 0, ymd: 0, seen: 0 };
+    const entry = this.evidence.get(separator) ?? { mdy: 0, dmy: 0, ymd: 0, seen: 0 };
     entry.seen++;
     const a = Number(m[1]);
     const b = Number(m[3]);
     if (m[1]!.length === 4) entry.ymd++;
     else if (a > 12 && b <= 12) entry.dmy++;
     else if (b > 12 && a <= 12) entry.mdy++;
-    evidence.set(separator, entry);
+    this.evidence.set(separator, entry);
   }
+
+  detection(fallback: DateOrder = "MDY"): DateOrderDetection {
+    return decide(this.evidence, fallback);
+  }
+}
+
+function decide(evidence: Map<string, { mdy: number; dmy: number; ymd: number; seen: number }>, fallback: DateOrder): DateOrderDetection {
   const bySeparator: Record<string, DateOrder | null> = {};
   const conflicting: string[] = [];
   for (const [separator, e] of evidence) {

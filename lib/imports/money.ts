@@ -43,15 +43,26 @@ export function separatorEvidence(text: string): DecimalSeparator | null {
 }
 
 export function detectDecimalSeparator(values: Iterable<string>, fallback: DecimalSeparator = "."): DecimalSeparator {
-  let dot = 0;
-  let comma = 0;
-  for (const value of values) {
+  const evidence = new DecimalEvidence();
+  for (const value of values) evidence.add(value);
+  return evidence.separator(fallback);
+}
+
+/** detectDecimalSeparator one value at a time (the import's scan holds no values). */
+export class DecimalEvidence {
+  private dot = 0;
+  private comma = 0;
+
+  add(value: string): void {
     const evidence = separatorEvidence(value);
-    if (evidence === ".") dot++;
-    else if (evidence === ",") comma++;
+    if (evidence === ".") this.dot++;
+    else if (evidence === ",") this.comma++;
   }
-  if (dot === comma) return fallback;
-  return dot > comma ? "." : ",";
+
+  separator(fallback: DecimalSeparator = "."): DecimalSeparator {
+    if (this.dot === this.comma) return fallback;
+    return this.dot > this.comma ? "." : ",";
+  }
 }
 
 export type MoneyResult = { ok: true; cents: number } | { ok: false; reason: string };

@@ -1,17 +1,18 @@
 import "server-only";
 // Runs one import (the job's body): scan the file once (row count, date order and decimal
-// separator from ALL the values), then record its rows in chunks through recordEvents() — the
-// one write path — each chunk in one transaction with its error rows, its created customers and
-// the import's progress, so a stopped or killed import resumes exactly after the last chunk.
+// separator from ALL the values), then record its rows in chunks through the one write path in
+// its bulk mode (recordEventsBulk, lib/events/bulk.ts) — each chunk in one transaction with its
+// error rows, its created customers and the import's progress, so a stopped or killed import
+// resumes exactly after the last chunk. The next chunk is read and built while the database
+// commits the current one (at most one chunk in flight, so memory stays bounded).
 import type { MerchantScope } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import { recordEvents } from "@/lib/events/record";
-import type { RecordResult } from "@/lib/events/types";
+import { MAX_BULK_BATCH, recordEventsBulk, type BulkResult } from "@/lib/events/bulk";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { JobInterrupted } from "@/lib/jobs/define";
-import { detectDateOrder, type DateOrderDetection } from "./dates";
+import { DateOrderEvidence, type DateOrderDetection } from "./dates";
 import { mappingSchema, type ImportMapping } from "./mapping";
-import { detectDecimalSeparator, type DecimalSeparator } from "./money";
+import { DecimalEvidence, type DecimalSeparator } from "./money";
 import { readFile, type ReadChoices, type SourceRow } from "./read";
 import { RowBuilder, rowsOf, type EventDraft, type Outcome, type RowError } from "./rows";
 import { processCustomersImport } from "./customers-kind";
@@ -19,10 +20,12 @@ import { FileRefused } from "./sniff";
 import { passChanges, saveSummary } from "./summary";
 
 type Tx = Prisma.TransactionClient;
-/** Events per recordEvents call (its batch limit). */
-const CHUNK_EVENTS = 1000;
-/** Rows per chunk at most, so progress moves (and a resume loses little) on error-heavy files. */
-const CHUNK_ROWS = 2000;
+/**
+ * Events per chunk (one transaction). Large enough that a chunk's fixed costs (round trips, the
+ * fold's statements) are small per row; small enough that its pass locks are held for well under a
+ * second or two and a resume after a kill redoes little. PUNCHCARD_IMPORT_CHUNK_EVENTS overrides it.
+ */
+const chunkEvents = () => Math.min(Number(process.env.PUNCHCARD_IMPORT_CHUNK_EVENTS) || 10_000, MAX_BULK_BATCH);
 
 export interface Detection {
   rowsTotal: number;
@@ -40,19 +43,20 @@ export async function scanFile(filePath: string, choices: ReadChoices, mapping: 
   const dateIndex = file.header.indexOf(dateColumnOf(mapping));
   const amountColumns = mapping.amount ? ("column" in mapping.amount ? [mapping.amount.column] : [mapping.amount.quantityColumn, mapping.amount.unitPriceColumn]) : [];
   const amountIndexes = amountColumns.map((name) => file.header.indexOf(name));
-  const dates: string[] = [];
-  const amounts: string[] = [];
+  // Evidence counted as the rows go by: a million rows' values are never held.
+  const dates = new DateOrderEvidence();
+  const amounts = new DecimalEvidence();
   let rowsTotal = 0;
   for await (const row of file.rows) {
-    rowsTotal++;
+    if (++rowsTotal % 500 === 0) await new Promise<void>((resolve) => setImmediate(resolve)); // other requests share this process
     const date = row.cells[dateIndex];
-    if (date) dates.push(date);
+    if (date) dates.add(date);
     for (const index of amountIndexes) {
       const value = row.cells[index];
-      if (value) amounts.push(value);
+      if (value) amounts.add(value);
     }
   }
-  return { rowsTotal, dates: detectDateOrder(dates, fallbackOrder), decimalSeparator: detectDecimalSeparator(amounts) };
+  return { rowsTotal, dates: dates.detection(fallbackOrder), decimalSeparator: amounts.separator() };
 }
 
 export const usualDateOrder = (currency: string): "MDY" | "DMY" => (currency === "USD" ? "MDY" : "DMY");
@@ -63,7 +67,7 @@ interface Chunk {
   rows: number;
 }
 
-function resultError(result: RecordResult): string | null {
+function resultError(result: BulkResult): string | null {
   return result.status === "error" ? result.error.message : null;
 }
 
@@ -76,7 +80,7 @@ interface ChunkCounts {
 }
 
 async function commitChunk(tx: Tx, errorsTx: Tx | typeof db, scope: MerchantScope, importId: string, chunk: Chunk): Promise<ChunkCounts> {
-  const results = chunk.drafts.length ? await recordEvents(scope, chunk.drafts.map((d) => d.draft), { kind: "import", importId }, { tx }) : [];
+  const results = chunk.drafts.length ? await recordEventsBulk(scope, chunk.drafts.map((d) => d.draft), { kind: "import", importId }, tx) : [];
   const errors = [...chunk.errors];
   let created = 0;
   let duplicates = 0;
@@ -92,7 +96,7 @@ async function commitChunk(tx: Tx, errorsTx: Tx | typeof db, scope: MerchantScop
     }
   });
   // Customers this transaction inserted (their row's xmin is our transaction id): the ones undo may remove.
-  const customerIds = [...new Set(results.flatMap((r) => (r.status === "created" ? [r.event.customerId] : [])))];
+  const customerIds = [...new Set(results.flatMap((r) => (r.status === "created" ? [r.customerId] : [])))];
   const inserted = customerIds.length
     ? await tx.$queryRaw<{ id: string }[]>`
         INSERT INTO import_customers (import_id, customer_id, merchant_id)
@@ -144,10 +148,7 @@ export async function processImport(importId: string, signal: AbortSignal): Prom
         duplicates = duplicates + ${counts.duplicates}, grouped_rows = grouped_rows + ${counts.grouped},
         customers_created = customers_created + ${counts.customers}, error_rows = error_rows + ${counts.errors}
       WHERE id = ${importId}::uuid AND merchant_id = ${scope.merchantId}::uuid RETURNING cancel_requested`;
-    const flush = async () => {
-      if (chunk.rows === 0) return;
-      const current = chunk;
-      chunk = { drafts: [], errors: [], rows: 0 };
+    const commit = async (current: Chunk): Promise<void> => {
       let cancelled: boolean;
       if (dryTx) {
         const counts = await commitChunk(dryTx, db, scope, importId, current);
@@ -164,10 +165,26 @@ export async function processImport(importId: string, signal: AbortSignal): Prom
       if (cancelled) throw new ImportCancelled();
       if (signal.aborted) throw new JobInterrupted();
     };
+    // The chunk being committed while the next one is built; chunks commit strictly in file order.
+    let inFlight: Promise<void> = Promise.resolve();
+    const settle = async () => {
+      const previous = inFlight;
+      inFlight = Promise.resolve();
+      await previous;
+    };
+    const flush = async () => {
+      if (chunk.rows === 0) return;
+      await settle();
+      const current = chunk;
+      chunk = { drafts: [], errors: [], rows: 0 };
+      inFlight = commit(current);
+      inFlight.catch(() => undefined); // observed by the next settle()
+    };
     // Outcomes come in file order and a chunk only ever holds whole outcomes (an order's group is
     // never split), so what is committed is always the first rows_done rows. A resumed import
     // still feeds those rows to the builder (same keys for identical rows) but records nothing.
     let consumed = 0;
+    const chunkSize = chunkEvents();
     const take = async (outcomes: Outcome[]) => {
       for (const outcome of outcomes) {
         const n = rowsOf(outcome);
@@ -177,12 +194,28 @@ export async function processImport(importId: string, signal: AbortSignal): Prom
         if (outcome.kind === "errors") chunk.errors.push(...outcome.errors);
         else chunk.drafts.push({ draft: outcome.input, rows: outcome.rows });
       }
-      if (chunk.drafts.length >= CHUNK_EVENTS || chunk.rows >= CHUNK_ROWS) await flush();
+      // Rows per chunk are bounded too, so progress moves (and a resume loses little) on error-heavy files.
+      if (chunk.drafts.length >= chunkSize || chunk.rows >= 2 * chunkSize) await flush();
     };
     const all = async () => {
-      for await (const source of file.rows) await take(builder.push(source));
-      await take(builder.flush());
-      await flush();
+      try {
+        let sinceYield = 0;
+        for await (const source of file.rows) {
+          await take(builder.push(source));
+          // Building rows is synchronous work; the app's requests share this process (the job runs
+          // in `npm start` by default), so let them in every few hundred rows.
+          if (++sinceYield >= 500) {
+            sinceYield = 0;
+            await new Promise<void>((resolve) => setImmediate(resolve));
+          }
+        }
+        await take(builder.flush());
+        await flush();
+      } catch (error) {
+        await inFlight.catch(() => undefined); // a failure while reading: the chunk in flight ends first
+        throw error;
+      }
+      await settle();
     };
     if (row.dryRun) {
       await db.$transaction(

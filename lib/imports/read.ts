@@ -100,7 +100,8 @@ async function* limited(rows: AsyncIterable<SourceRow>): AsyncGenerator<SourceRo
   let count = 0;
   for await (const row of rows) {
     if (isBlank(row.cells)) continue;
-    if (++count > MAX_ROWS) {
+    // The header row does not count: a file may hold MAX_ROWS data rows.
+    if (++count > MAX_ROWS + 1) {
       throw new FileRefused("too_many_rows", `The file has more than ${MAX_ROWS.toLocaleString("en-US")} rows; split it into smaller files.`);
     }
     yield row;

@@ -18,6 +18,8 @@ import { parseTiers } from "@/lib/loyalty/rules";
 import { formatCents } from "@/lib/money";
 import { createContext } from "../support/factories";
 
+// Small chunks (the default is 10,000 events), so that the file takes several transactions.
+process.env.PUNCHCARD_IMPORT_CHUNK_EVENTS = "1000";
 vi.setConfig({ testTimeout: 400_000 });
 const realdata = path.resolve(import.meta.dirname, "../..", "../shared/realdata");
 const work = mkdtempSync(path.join(tmpdir(), "punchcard-concurrent-"));

@@ -16,6 +16,8 @@ import { createImport, getImport, type ImportView } from "@/lib/imports/store";
 import { startJobs, stopJobs } from "@/lib/jobs/queue";
 import { createContext } from "../support/factories";
 
+// Small chunks (the default is 10,000 events), so that the file takes several transactions.
+process.env.PUNCHCARD_IMPORT_CHUNK_EVENTS = "1000";
 vi.setConfig({ testTimeout: 400_000 });
 // This file's app connections carry their own name, so the test kills exactly them.
 const APP = "punchcard-reliability";

@@ -61,6 +61,21 @@ describe.sequential("importing the coffee machine's file (UTF-8 with BOM, card i
     expect(await db.event.count({ where: { merchantId: context.merchantId } })).toBe(expected.events);
   });
 
+  it("a dry run counts what the import will do (through the same bulk mode) and writes nothing", async () => {
+    const own = await createContext("manager");
+    const expected = coffeeExpectations();
+    const target = path.join(work, `${Math.random().toString(36).slice(2)}-coffee.csv`);
+    copyFileSync(path.join(realdata, "coffee-vending-bom.csv"), target);
+    const sample = await sampleFile(target);
+    const mapping = suggestMapping(sample.header, sample.rows.map((r) => r.cells));
+    const created = await createImport(own, { filePath: target, fileName: "coffee.csv", fileSize: 1, mapping, readChoices: {}, createdById: own.user.id, dryRun: true });
+    await processImport(created.id, new AbortController().signal);
+    const dry = await getImport(own, created.id);
+    expect(dry.counts).toMatchObject({ rows: expected.rows, events: expected.events, customersCreated: expected.customers, errors: expected.errors, duplicates: 0 });
+    expect(await db.event.count({ where: { merchantId: own.merchantId } })).toBe(0);
+    expect(await db.customer.count({ where: { merchantId: own.merchantId } })).toBe(0);
+  });
+
   it("undo removes exactly its events and customers, and the passes end as before", async () => {
     const own = await createContext("manager");
     const result = await importFile(own, "coffee-vending-bom.csv");

@@ -1,0 +1,30 @@
+import "server-only";
+// The write path's bulk mode, for imports: chunks of thousands of events through the SAME rules as
+// recordEvents (./record: registry and zod validation, deleted customers suppressed, customers
+// created set-based, points from spend, redemption balance, check-out durations, pass limits,
+// outbox), in the caller's transaction. What differs is only how it writes (WriteMode in ./record):
+// - idempotency keys are not locked one by one (a chunk's 10,000 keys would overflow PostgreSQL's
+//   lock table); existing keys are read, and the insert skips a key a concurrent writer took
+//   meanwhile (INSERT … SELECT … ON CONFLICT (merchant_id, idempotency_key) DO NOTHING RETURNING);
+// - the passes and both rollups are folded from what the insert RETURNED (foldInsertedEvents,
+//   ./fold), so a skipped key never counts twice; the report rollups follow from the statement
+//   triggers on events, as for every other insert;
+// - new customers are created without per-identifier advisory locks (the unique keys decide a
+//   race; the loser resolves to the winner's customer, ./resolve-customers);
+// - replays are not read back: the results say only what happened to each input.
+import type { MerchantScope } from "@/lib/auth/session";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { recordInMode } from "./record";
+import type { EventError, EventSourceRef } from "./types";
+
+/** Events per bulk call at most: one chunk's transaction (its JSON parameter stays a few MB). */
+export const MAX_BULK_BATCH = 50_000;
+
+export type BulkResult = { status: "created"; customerId: string } | { status: "duplicate" } | { status: "error"; error: EventError };
+
+/** Records `inputs` in the bulk mode inside `tx` (the caller commits them with its own progress rows). */
+export async function recordEventsBulk(scope: MerchantScope, inputs: unknown[], source: EventSourceRef, tx: Prisma.TransactionClient): Promise<BulkResult[]> {
+  if (inputs.length > MAX_BULK_BATCH) throw new RangeError(`At most ${MAX_BULK_BATCH} events per bulk call`);
+  const results = await recordInMode(scope, inputs, source, { tx }, "bulk");
+  return results.map((r): BulkResult => (r.status === "created" ? { status: "created", customerId: r.event.customerId } : r.status === "duplicate" ? { status: "duplicate" } : r));
+}
