@@ -77,7 +77,7 @@ describe("Online Retail CSV (line items grouped by InvoiceNo, Quantity × UnitPr
     const { view, mapping } = await importFile(context, "online-retail-20k.csv", retailMapping);
     expect(mapping).toMatchObject({ customer: { identifyBy: "externalId", column: "CustomerID" }, groupBy: "InvoiceNo", amount: { quantityColumn: "Quantity", unitPriceColumn: "UnitPrice" }, when: { column: "InvoiceDate" } });
     expect(view.status).toBe("succeeded");
-    expect(view.counts).toEqual({ rows: expected.rows, events: expected.events, customersCreated: expected.customers, duplicates: 0, errors: expected.errors, grouped: expected.grouped });
+    expect(view.counts).toEqual({ rows: expected.rows, events: expected.events, customersCreated: expected.customers, duplicates: 0, errors: expected.errors, grouped: expected.grouped, customersUpdated: 0 });
     expect(view.counts.events + view.counts.duplicates + view.counts.errors + view.counts.grouped).toBe(expected.rows);
     const spend = await db.$queryRaw<{ cents: number }[]>`SELECT (sum(lifetime_spend) * 100)::int AS cents FROM customer_passes WHERE merchant_id = ${context.merchantId}::uuid`;
     expect(spend[0]!.cents).toBe(expected.spendCents);
@@ -115,7 +115,7 @@ describe("Online Retail XLSX (Excel serial dates, mixed cell types)", () => {
     const expected = retailExpectations(rows);
     const context = await createContext("manager");
     const { view } = await importFile(context, "online-retail-1k.xlsx");
-    expect(view.counts).toEqual({ rows: expected.rows, events: expected.events, customersCreated: expected.customers, duplicates: 0, errors: expected.errors, grouped: expected.grouped });
+    expect(view.counts).toEqual({ rows: expected.rows, events: expected.events, customersCreated: expected.customers, duplicates: 0, errors: expected.errors, grouped: expected.grouped, customersUpdated: 0 });
     const first = await db.event.findFirst({ where: { merchantId: context.merchantId, importId: view.id }, orderBy: { occurredAt: "asc" } });
     expect(first!.occurredAt.toISOString()).toBe("2010-12-01T13:26:00.000Z");
   });
@@ -128,7 +128,7 @@ describe("Superstore (Windows-1252, several rows per Order ID)", () => {
     const context = await createContext("manager");
     const { view, mapping } = await importFile(context, "superstore-cp1252.csv");
     expect(mapping).toMatchObject({ customer: { identifyBy: "externalId", column: "Customer ID", nameColumn: "Customer Name" }, groupBy: "Order ID", amount: { column: "Sales" } });
-    expect(view.counts).toEqual({ rows: rows.length, events: groups.length, customersCreated: new Set(rows.map((r) => r["Customer ID"])).size, duplicates: 0, errors: 0, grouped: rows.length - groups.length });
+    expect(view.counts).toEqual({ rows: rows.length, events: groups.length, customersCreated: new Set(rows.map((r) => r["Customer ID"])).size, duplicates: 0, errors: 0, grouped: rows.length - groups.length, customersUpdated: 0 });
     expect(await db.customer.count({ where: { merchantId: context.merchantId, name: "Resi Pölking" } })).toBe(1);
   });
 });
