@@ -1,7 +1,11 @@
 // Reports timings against whatever DATABASE_URL points at, each beside the same numbers computed
 // directly from the events table in the same run (and checked equal).
-//   npm run bench -- reports [--merchant <uuid>] [--month YYYY-MM] [--location <name>] [--runs 5] [--direct-runs 1]
+//   npm run bench -- reports [--merchant <uuid>] [--month YYYY-MM] [--location <name>] [--runs 5] [--direct-runs 1] [--page-url <base>]
 // Default: the merchant with the most events, its last full month. Reads only.
+// The last row is the whole Reports page as a browser gets it: a real HTTP GET of /reports (the
+// body read to its end) signed in as the merchant's owner, from a built app: the one at
+// --page-url (it must share NEXTAUTH_SECRET with this process), or else, when `npx next build`
+// has been run, `next start` on $PORT (3040) started here against the same DATABASE_URL.
 import { spawnSync } from "node:child_process";
 import { isDeepStrictEqual } from "node:util";
 import path from "node:path";
@@ -9,6 +13,7 @@ import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import type { MerchantContext } from "../../lib/auth/session";
+import { timePageOverHttp } from "./reports-page";
 
 // lib/ modules are server-only (they load under the "react-server" condition): run as a child.
 const SELF = fileURLToPath(import.meta.url);
@@ -22,7 +27,9 @@ export default async function benchReports(argv: string[]): Promise<void> {
 
 const { values: options } = parseArgs({
   args: process.env[CHILD_FLAG] ? process.argv.slice(2) : [],
-  options: { merchant: { type: "string" }, month: { type: "string" }, location: { type: "string" }, runs: { type: "string" }, "direct-runs": { type: "string" } },
+  options: {
+    merchant: { type: "string" }, month: { type: "string" }, location: { type: "string" }, runs: { type: "string" }, "direct-runs": { type: "string" }, "page-url": { type: "string" },
+  },
 });
 const RUNS = Number(options.runs ?? process.env.BENCH_RUNS ?? 5);
 // The direct aggregates scan a month of events (seconds each at 10M): one run, no warm-up, by default.
@@ -83,6 +90,9 @@ async function main() {
   const selection = await page.reportSelection(context, { month: target, location: location?.name });
   const whole = await median(() => page.reportsPageData(context, selection));
   rows.push({ name: "Reports page: all its queries, as it runs them", rollup: whole.ms, direct: null, equal: "" });
+  const served = await timePageOverHttp(db, m.id, `/reports?${new URLSearchParams({ month: target, ...(location ? { location: location.name } : {}) })}`, options["page-url"], median);
+  if (typeof served === "string") console.log(`\n  Reports page over HTTP: ${served}`);
+  else rows.push({ name: "Reports page: GET /reports, server-rendered (HTTP)", rollup: served.ms, direct: null, equal: "" });
 
   const width = Math.max(...rows.map((r) => r.name.length));
   console.log(`${"query".padEnd(width)}  ${"rollups ms".padStart(10)}  ${"events ms".padStart(10)}  equal`);

@@ -82,6 +82,8 @@ describe("monthly summary from the report rollups", () => {
       months: await db.$queryRaw`SELECT customer_id::text, scope, month, activity, purchases, spend::text FROM report_customer_months WHERE merchant_id = ${m}::uuid ORDER BY 1, 2, 3`,
       counts: await db.$queryRaw`SELECT scope, month, active, new FROM report_customer_counts WHERE merchant_id = ${m}::uuid AND (active <> 0 OR new <> 0) ORDER BY 1, 2`,
       days: await db.$queryRaw`SELECT customer_id::text, scope, day, count, prev_day FROM report_customer_days WHERE merchant_id = ${m}::uuid ORDER BY 1, 2, 3`,
+      gaps: await db.$queryRaw`SELECT scope, month, gap, returns FROM report_return_gaps WHERE merchant_id = ${m}::uuid AND returns <> 0 ORDER BY 1, 2, 3`,
+      returning: await db.$queryRaw`SELECT scope, month, visitors, back_within_30 FROM report_return_customers WHERE merchant_id = ${m}::uuid AND (visitors <> 0 OR back_within_30 <> 0) ORDER BY 1, 2`,
     });
     const kept = await snapshot();
     await db.$executeRaw`SELECT report_rollups_rebuild(${m}::uuid)`;
