@@ -15,6 +15,7 @@ import { enqueue } from "@/lib/jobs/queue";
 import { importFileJob } from "./job";
 import type { ImportMapping } from "./mapping";
 import { sampleFile, type ReadChoices } from "./read";
+import { foldPendingReports } from "@/lib/reports/fresh";
 
 export function importsDir(): string {
   const dir = process.env.PUNCHCARD_IMPORTS_DIR ?? path.join(process.cwd(), ".data", "imports");
@@ -136,6 +137,9 @@ export async function undoImport(scope: MerchantScope, id: string, actor: AuditA
         SELECT status::text FROM imports WHERE id = ${id}::uuid AND merchant_id = ${scope.merchantId}::uuid FOR UPDATE`;
       if (!locked[0]) throw notFound("That import");
       if (!["succeeded", "cancelled", "failed"].includes(locked[0].status)) throw new AppError("conflict", "Only a finished import can be undone.");
+      // Queued report deltas first, before customers are locked (lib/reports/fresh.ts): the undone
+      // events are taken out of the report rollups below, and their customers may go.
+      await foldPendingReports(scope, tx);
       const merchant = await tx.merchant.findUniqueOrThrow({ where: { id: scope.merchantId }, select: { id: true, timeZone: true, tiers: true } });
       // The report rollups have no DELETE trigger (a customer's deletion keeps them as anonymous
       // totals), so the undone events are taken out of them here, in the statement that deletes them.

@@ -6,6 +6,7 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { bucketOf, fillDays, fillHeatGrid, fillMonths, fillReturns, type DayRow, type HeatGrid, type MonthTrendRow, type ReturnDistribution } from "./chart-data";
 import type { DailyBreakdownRow } from "./csv";
+import { foldPendingReports } from "./fresh";
 import { addMonths, monthDays, monthStartDay } from "./month";
 
 const dateKey = (d: Date) => d.toISOString().slice(0, 10);
@@ -13,6 +14,7 @@ const locationKey = (locationId: string | null) => (locationId ? Prisma.sql`AND 
 
 /** Events per local day of the month, stacked by type. */
 export async function eventsPerDay(scope: MerchantScope, month: string, locationId: string | null): Promise<DayRow[]> {
+  await foldPendingReports(scope);
   const from = monthStartDay(month);
   const to = monthStartDay(addMonths(month, 1));
   const rows = await db.$queryRaw<{ day: Date; type: string; count: bigint }[]>`
@@ -24,6 +26,7 @@ export async function eventsPerDay(scope: MerchantScope, month: string, location
 
 /** Purchases, revenue, average purchase and the pass funnel for the 12 months ending with `month`. */
 export async function monthlyTrend(scope: MerchantScope, month: string, locationId: string | null): Promise<MonthTrendRow[]> {
+  await foldPendingReports(scope);
   const from = monthStartDay(addMonths(month, -11));
   const to = monthStartDay(month);
   const rows = await db.$queryRaw<{ month: Date; type: string; count: bigint; amount: Prisma.Decimal }[]>`
@@ -41,6 +44,7 @@ export interface BusiestTimes {
 
 /** Visits (visit, check-in) and purchases by local weekday × hour in the month. */
 export async function busiestTimes(scope: MerchantScope, month: string, locationId: string | null): Promise<BusiestTimes> {
+  await foldPendingReports(scope);
   const from = monthStartDay(month);
   const to = monthStartDay(addMonths(month, 1));
   const rows = await db.$queryRaw<{ dow: number; hour: number; purchases: bigint; visits: bigint }[]>`
@@ -65,6 +69,7 @@ export async function busiestTimes(scope: MerchantScope, month: string, location
  * bucketed here so the buckets live only in chart-data.ts.
  */
 export async function returnIntervals(scope: MerchantScope, month: string, locationId: string | null): Promise<ReturnDistribution> {
+  await foldPendingReports(scope);
   const day = monthStartDay(month);
   const scopeKey = locationId ?? "*";
   const [row] = await db.$queryRaw<{ gaps: { gap: number; returns: number }[] | null; visitors: number | null; back: number | null }[]>`
@@ -87,6 +92,7 @@ export interface TopCustomer {
 
 /** The month's customers by spend (deleted customers are gone from this list, as promised). */
 export async function topCustomers(scope: MerchantScope, month: string, locationId: string | null, limit = 10): Promise<TopCustomer[]> {
+  await foldPendingReports(scope);
   const rows = await db.$queryRaw<{ id: string; name: string | null; pass_serial: string; purchases: number; spend: Prisma.Decimal }[]>`
     SELECT c.id::text, c.name, c.pass_serial, m.purchases, m.spend
     FROM report_customer_months m JOIN customers c ON c.merchant_id = m.merchant_id AND c.id = m.customer_id
@@ -97,6 +103,7 @@ export async function topCustomers(scope: MerchantScope, month: string, location
 
 /** Per local day: events, purchases, revenue, visits, check-ins and redemptions (the CSV's breakdown). */
 export async function dailyBreakdown(scope: MerchantScope, month: string, locationId: string | null): Promise<DailyBreakdownRow[]> {
+  await foldPendingReports(scope);
   const from = monthStartDay(month);
   const to = monthStartDay(addMonths(month, 1));
   const rows = await db.$queryRaw<{ day: Date; events: bigint; purchases: bigint; revenue: Prisma.Decimal; visits: bigint; check_ins: bigint; redemptions: bigint }[]>`

@@ -3,6 +3,7 @@ import type { MerchantScope } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { foldPendingReports } from "./fresh";
 import { figuresFrom, type MonthlyFigures, type TypeRow } from "./figures";
 import { addMonths, monthOf, monthStartDay, parseMonth } from "./month";
 
@@ -45,6 +46,7 @@ export function reportMonth(scope: MerchantScope, value: unknown, now = new Date
 export async function monthlySummary(scope: MerchantScope, options: { month: string; location?: ReportLocation | null }): Promise<MonthlySummary> {
   const { month } = options;
   const previousMonth = addMonths(month, -1);
+  await foldPendingReports(scope);
   const both = await figuresForMonths(scope.merchantId, [month, previousMonth], options.location?.id ?? null);
   return { month, timeZone: scope.merchant.timeZone, currency: scope.merchant.currency, ...both[0], previous: both[1] };
 }
@@ -76,6 +78,7 @@ async function figuresForMonths(merchantId: string, months: [string, string], lo
 
 /** The merchant's first month with events (null: none yet), so older months can say so. */
 export async function firstReportMonth(scope: MerchantScope): Promise<string | null> {
+  await foldPendingReports(scope);
   const [row] = await db.$queryRaw<{ month: Date | null }[]>`
     SELECT min(month) AS month FROM report_monthly_rollups WHERE merchant_id = ${scope.merchantId}::uuid AND count > 0`;
   return row?.month ? row.month.toISOString().slice(0, 7) : null;

@@ -4,6 +4,7 @@ import { deleteCustomer } from "@/lib/customers/privacy";
 import { recordEvents } from "@/lib/events/record";
 import { monthlyFiguresDirect } from "@/lib/reports/direct";
 import { addMonths } from "@/lib/reports/month";
+import { foldPendingReports } from "@/lib/reports/fresh";
 import { monthlySummary, resolveReportLocation } from "@/lib/reports/monthly";
 import { reportFixture, zonedIso } from "../support/report-fixtures";
 
@@ -76,6 +77,7 @@ describe("monthly summary from the report rollups", () => {
   it("rebuilds to the same rollups the triggers kept", async () => {
     const fixture = await reportFixture("Europe/London", { seed: 3 });
     const m = fixture.context.merchantId;
+    await foldPendingReports(fixture.context);
     const snapshot = async () => ({
       monthly: await db.$queryRaw`SELECT month, type::text, custom_name, location_key, count, amount::text, points_issued::text, points_redeemed::text FROM report_monthly_rollups WHERE merchant_id = ${m}::uuid AND count <> 0 ORDER BY 1, 2, 3, 4`,
       hourly: await db.$queryRaw`SELECT day, hour, type::text, location_key, count, amount::text FROM report_hourly_rollups WHERE merchant_id = ${m}::uuid AND count <> 0 ORDER BY 1, 2, 3, 4`,

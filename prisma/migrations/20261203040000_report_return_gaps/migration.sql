@@ -219,6 +219,8 @@ BEGIN
   DELETE FROM report_customer_days WHERE merchant_id = p_merchant;
   DELETE FROM report_return_gaps WHERE merchant_id = p_merchant;
   DELETE FROM report_return_customers WHERE merchant_id = p_merchant;
+  -- Queued deltas are in the events this recomputes from.
+  DELETE FROM report_pending WHERE merchant_id = p_merchant;
 
   INSERT INTO report_monthly_rollups (merchant_id, month, type, custom_name, location_key, count, amount, points_issued, points_redeemed)
   SELECT merchant_id, date_trunc('month', occurred_at AT TIME ZONE tz)::date, type,
@@ -268,3 +270,73 @@ $fn$;
 
 -- Backfill from the visit days already kept (set-based, one pass per merchant).
 SELECT report_returns_derive(id) FROM merchants;
+
+-- Off the write path (issue #12: with the rollups folded inside every recording statement, single
+-- POSTs ran at 464/s against 606/s without them). The events triggers now only queue the signed
+-- deltas, one report_pending row per merchant and statement; report_rollups_fold(merchant) folds a
+-- merchant's queue in one batch (many events share a day, month or customer row), and every
+-- report read calls it first (lib/reports/fresh.ts), so figures stay exact and current when read;
+-- a job folds every queue each minute so queues stay short without readers.
+-- `SET punchcard.report_rollups = 'sync'` keeps the old behaviour (fold in the statement), for
+-- the benchmark's before/after; 'off' still skips them (bulk loads that rebuild afterwards).
+CREATE TABLE "report_pending" (
+    "id" BIGINT GENERATED ALWAYS AS IDENTITY,
+    "merchant_id" UUID NOT NULL,
+    "deltas" "report_event_delta"[] NOT NULL,
+
+    CONSTRAINT "report_pending_pkey" PRIMARY KEY ("id")
+);
+CREATE INDEX "report_pending_merchant_idx" ON "report_pending"("merchant_id", "id");
+
+-- Folds what is queued for one merchant. The advisory lock makes folds of one merchant take turns
+-- (a fold that waited finds the queue emptied or holds only newer rows). Every deleter of
+-- customers (lib/customers/privacy.ts, import undo) folds first, before it locks a customer: a
+-- queued delta of a deleted customer would have no customer to fold into, and a fold waiting on a
+-- customer row that deleter holds while the deleter waits for the fold lock would deadlock.
+CREATE FUNCTION "report_rollups_fold"(p_merchant UUID) RETURNS INTEGER LANGUAGE plpgsql AS $fn$
+DECLARE
+  batch report_event_delta[];
+BEGIN
+  PERFORM pg_advisory_xact_lock(hashtextextended('report_rollups_fold:' || p_merchant::text, 0));
+  WITH taken AS (DELETE FROM report_pending WHERE merchant_id = p_merchant RETURNING deltas)
+  SELECT array_agg(d) INTO batch FROM taken CROSS JOIN LATERAL unnest(taken.deltas) d;
+  IF batch IS NULL THEN RETURN 0; END IF;
+  PERFORM report_rollups_apply(batch);
+  RETURN cardinality(batch);
+END
+$fn$;
+
+CREATE OR REPLACE FUNCTION "report_rollups_on_events"() RETURNS trigger LANGUAGE plpgsql AS $fn$
+DECLARE
+  mode text := coalesce(current_setting('punchcard.report_rollups', true), '');
+  deltas report_event_delta[];
+BEGIN
+  -- Bulk loaders that rebuild the rollups afterwards (report_rollups_rebuild) switch this off.
+  IF mode = 'off' THEN RETURN NULL; END IF;
+  IF TG_OP = 'INSERT' THEN
+    deltas := ARRAY(
+      SELECT ROW(n.merchant_id, n.customer_id, n.type, n.custom_name, n.location_id, n.occurred_at, n.source, n.amount, n.points, 1)::report_event_delta
+      FROM new_rows n WHERE n.voided_at IS NULL);
+  ELSE
+    deltas := ARRAY(
+      SELECT ROW(c.merchant_id, c.customer_id, c.type, c.custom_name, c.location_id, c.occurred_at, c.source, c.amount, c.points, c.sign)::report_event_delta
+      FROM (
+        SELECT o.*, -1 AS sign FROM old_rows o WHERE o.voided_at IS NULL
+        UNION ALL
+        SELECT n.*, 1 AS sign FROM new_rows n WHERE n.voided_at IS NULL
+      ) c
+      WHERE EXISTS (
+        SELECT 1 FROM old_rows o JOIN new_rows n ON n.id = o.id
+        WHERE o.id = c.id AND (o.voided_at IS NULL, o.customer_id, o.type, o.custom_name, o.location_id, o.occurred_at, o.source, o.amount, o.points)
+          IS DISTINCT FROM (n.voided_at IS NULL, n.customer_id, n.type, n.custom_name, n.location_id, n.occurred_at, n.source, n.amount, n.points)));
+  END IF;
+  IF cardinality(deltas) = 0 THEN RETURN NULL; END IF;
+  IF mode = 'sync' THEN
+    PERFORM report_rollups_apply(deltas);
+  ELSE
+    INSERT INTO report_pending (merchant_id, deltas)
+    SELECT (d).merchant_id, array_agg(d) FROM unnest(deltas) d GROUP BY 1;
+  END IF;
+  RETURN NULL;
+END
+$fn$;
