@@ -2,6 +2,7 @@
 // folds every queue, folds of one merchant take turns, and 'sync' keeps the old in-statement fold.
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { deleteCustomer } from "@/lib/customers/privacy";
 import { recordEvents } from "@/lib/events/record";
 import { voidEvent } from "@/lib/events/void";
 import { monthlyFiguresDirect } from "@/lib/reports/direct";
@@ -65,5 +66,15 @@ describe("the report deltas queue", () => {
     expect(await queued(context.merchantId)).toBe(0);
     const [row] = await db.$queryRaw<{ n: bigint }[]>`SELECT coalesce(sum(count), 0)::bigint AS n FROM report_monthly_rollups WHERE merchant_id = ${context.merchantId}::uuid`;
     expect(Number(row?.n)).toBe(1);
+  });
+
+  it("is folded by a customer's deletion first, so their queued events stay in the monthly totals", async () => {
+    const { context } = await merchantWithEvents(3);
+    expect(await queued(context.merchantId)).toBe(3);
+    const [customer] = await db.customer.findMany({ where: { merchantId: context.merchantId }, select: { id: true } });
+    await deleteCustomer(context, { customerId: customer?.id ?? "", confirmation: "Queue" });
+    expect(await queued(context.merchantId)).toBe(0);
+    expect(await db.reportCustomerMonth.count({ where: { merchantId: context.merchantId } })).toBe(0);
+    expect(await monthlySummary(context, { month: "2025-03" })).toMatchObject({ purchases: 3, revenue: "7.50", activeCustomers: 1, newCustomers: 1 });
   });
 });
