@@ -293,16 +293,25 @@ CREATE INDEX "report_pending_merchant_idx" ON "report_pending"("merchant_id", "i
 -- customers (lib/customers/privacy.ts, import undo) folds first, before it locks a customer: a
 -- queued delta of a deleted customer would have no customer to fold into, and a fold waiting on a
 -- customer row that deleter holds while the deleter waits for the fold lock would deadlock.
+-- A long queue (an import nobody read reports during) is folded 500 statements' worth at a time,
+-- so one batch's arrays stay a bounded size.
 CREATE FUNCTION "report_rollups_fold"(p_merchant UUID) RETURNS INTEGER LANGUAGE plpgsql AS $fn$
 DECLARE
   batch report_event_delta[];
+  folded integer := 0;
 BEGIN
   PERFORM pg_advisory_xact_lock(hashtextextended('report_rollups_fold:' || p_merchant::text, 0));
-  WITH taken AS (DELETE FROM report_pending WHERE merchant_id = p_merchant RETURNING deltas)
-  SELECT array_agg(d) INTO batch FROM taken CROSS JOIN LATERAL unnest(taken.deltas) d;
-  IF batch IS NULL THEN RETURN 0; END IF;
-  PERFORM report_rollups_apply(batch);
-  RETURN cardinality(batch);
+  LOOP
+    WITH taken AS (
+      DELETE FROM report_pending WHERE id IN (SELECT id FROM report_pending WHERE merchant_id = p_merchant ORDER BY id LIMIT 500)
+      RETURNING deltas
+    )
+    SELECT array_agg(d) INTO batch FROM taken CROSS JOIN LATERAL unnest(taken.deltas) d;
+    EXIT WHEN batch IS NULL;
+    PERFORM report_rollups_apply(batch);
+    folded := folded + cardinality(batch);
+  END LOOP;
+  RETURN folded;
 END
 $fn$;
 
