@@ -9,6 +9,7 @@ import { lockCustomerForDeletion } from "@/lib/events/locks";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { passSelect, withPass } from "./pass";
 import { merchantRegion, suppressionHashes } from "./suppression";
+import { foldPendingReports } from "@/lib/reports/fresh";
 
 // Privacy requests: a customer's data as one JSON document, and deletion on request. Both are
 // owner/manager only and leave an audit entry that names the customer id, never their details.
@@ -85,6 +86,9 @@ export async function deleteCustomer(context: MerchantContext, input: z.input<ty
   if (!customerId.safeParse(id).success) throw notFound("That customer");
   const { merchantId } = context;
   return db.$transaction(async (tx) => {
+    // Queued report deltas are folded first, before any customer is locked (see
+    // lib/reports/fresh.ts): the monthly totals keep this customer's events as anonymous counts.
+    await foldPendingReports(context, tx);
     // Locked first, in the documented order (lib/events/locks.ts), so an event being recorded for
     // this customer either commits before (and is deleted with them) or is refused after.
     const customer = await lockCustomerForDeletion<{ id: string; name: string | null; email: string | null; phone: string | null; external_id: string | null; pass_serial: string }>(

@@ -17,6 +17,7 @@ import type { CustomersMapping } from "./customer-rows";
 import type { ImportMapping } from "./mapping";
 import type { ImportSummary } from "./summary";
 import { sampleFile, type ReadChoices } from "./read";
+import { foldPendingReports } from "@/lib/reports/fresh";
 
 export function importsDir(): string {
   const dir = process.env.PUNCHCARD_IMPORTS_DIR ?? path.join(process.cwd(), ".data", "imports");
@@ -164,10 +165,21 @@ export async function undoImport(scope: MerchantScope, id: string, actor: AuditA
         SELECT status::text FROM imports WHERE id = ${id}::uuid AND merchant_id = ${scope.merchantId}::uuid FOR UPDATE`;
       if (!locked[0]) throw notFound("That import");
       if (!["succeeded", "cancelled", "failed"].includes(locked[0].status)) throw new AppError("conflict", "Only a finished import can be undone.");
+      // Queued report deltas first, before customers are locked (lib/reports/fresh.ts): the undone
+      // events are taken out of the report rollups below, and their customers may go.
+      await foldPendingReports(scope, tx);
       const merchant = await tx.merchant.findUniqueOrThrow({ where: { id: scope.merchantId }, select: { id: true, timeZone: true, tiers: true } });
+      // The report rollups have no DELETE trigger (a customer's deletion keeps them as anonymous
+      // totals), so the undone events are taken out of them here, in the statement that deletes them.
       const removed = await tx.$queryRaw<InsertedEvent[]>`
-        DELETE FROM events WHERE merchant_id = ${scope.merchantId}::uuid AND import_id = ${id}::uuid AND voided_at IS NULL
-        RETURNING customer_id::text, type, source, occurred_at, location_id::text, amount::text, points`;
+        WITH removed AS (
+          DELETE FROM events WHERE merchant_id = ${scope.merchantId}::uuid AND import_id = ${id}::uuid AND voided_at IS NULL
+          RETURNING merchant_id, customer_id, type, custom_name, location_id, occurred_at, source, amount, points
+        ), reports AS (
+          SELECT report_rollups_apply(ARRAY(
+            SELECT ROW(r.merchant_id, r.customer_id, r.type, r.custom_name, r.location_id, r.occurred_at, r.source, r.amount, r.points, -1)::report_event_delta FROM removed r))
+        )
+        SELECT customer_id::text, type, source, occurred_at, location_id::text, amount::text, points FROM removed, reports`;
       await unfoldEvents(tx, merchant, removed);
       // Voided ones were already taken out of the pass when voided.
       await tx.$executeRaw`DELETE FROM events WHERE merchant_id = ${scope.merchantId}::uuid AND import_id = ${id}::uuid`;

@@ -4,8 +4,9 @@ import "server-only";
 import type { MerchantScope } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { fillDays, fillHeatGrid, fillMonths, fillReturns, RETURN_BUCKETS, type DayRow, type HeatGrid, type MonthTrendRow, type ReturnDistribution } from "./chart-data";
+import { bucketOf, fillDays, fillHeatGrid, fillMonths, fillReturns, type DayRow, type HeatGrid, type MonthTrendRow, type ReturnDistribution } from "./chart-data";
 import type { DailyBreakdownRow } from "./csv";
+import { foldPendingReports } from "./fresh";
 import { addMonths, monthDays, monthStartDay } from "./month";
 
 const dateKey = (d: Date) => d.toISOString().slice(0, 10);
@@ -13,6 +14,7 @@ const locationKey = (locationId: string | null) => (locationId ? Prisma.sql`AND 
 
 /** Events per local day of the month, stacked by type. */
 export async function eventsPerDay(scope: MerchantScope, month: string, locationId: string | null): Promise<DayRow[]> {
+  await foldPendingReports(scope);
   const from = monthStartDay(month);
   const to = monthStartDay(addMonths(month, 1));
   const rows = await db.$queryRaw<{ day: Date; type: string; count: bigint }[]>`
@@ -24,6 +26,7 @@ export async function eventsPerDay(scope: MerchantScope, month: string, location
 
 /** Purchases, revenue, average purchase and the pass funnel for the 12 months ending with `month`. */
 export async function monthlyTrend(scope: MerchantScope, month: string, locationId: string | null): Promise<MonthTrendRow[]> {
+  await foldPendingReports(scope);
   const from = monthStartDay(addMonths(month, -11));
   const to = monthStartDay(month);
   const rows = await db.$queryRaw<{ month: Date; type: string; count: bigint; amount: Prisma.Decimal }[]>`
@@ -41,6 +44,7 @@ export interface BusiestTimes {
 
 /** Visits (visit, check-in) and purchases by local weekday × hour in the month. */
 export async function busiestTimes(scope: MerchantScope, month: string, locationId: string | null): Promise<BusiestTimes> {
+  await foldPendingReports(scope);
   const from = monthStartDay(month);
   const to = monthStartDay(addMonths(month, 1));
   const rows = await db.$queryRaw<{ dow: number; hour: number; purchases: bigint; visits: bigint }[]>`
@@ -57,31 +61,25 @@ export async function busiestTimes(scope: MerchantScope, month: string, location
   };
 }
 
-const bucketCase = Prisma.raw(
-  `CASE ${RETURN_BUCKETS.map((b, i) => (Number.isFinite(b.max) ? `WHEN day - prev_day <= ${b.max} THEN ${i}` : "")).join(" ")} ELSE ${RETURN_BUCKETS.length - 1} END`,
-);
-
 /**
  * How often customers return: for each visit day in the month (a local day with a visit, check-in
  * or purchase), the days since the customer's previous visit day; and the share of the month's
- * visiting customers who came back within 30 days of a previous visit.
+ * visiting customers who came back within 30 days of a previous visit. Read from the anonymous
+ * return rollups (migration 20261203040000: a few hundred gap rows and one customer row a month),
+ * bucketed here so the buckets live only in chart-data.ts.
  */
 export async function returnIntervals(scope: MerchantScope, month: string, locationId: string | null): Promise<ReturnDistribution> {
-  const from = monthStartDay(month);
-  const to = monthStartDay(addMonths(month, 1));
+  await foldPendingReports(scope);
+  const day = monthStartDay(month);
   const scopeKey = locationId ?? "*";
-  const [buckets, customers] = await Promise.all([
-    db.$queryRaw<{ bucket: number; returns: bigint }[]>`
-      SELECT ${bucketCase} AS bucket, count(*)::bigint AS returns FROM report_customer_days
-      WHERE merchant_id = ${scope.merchantId}::uuid AND scope = ${scopeKey} AND day >= ${from}::date AND day < ${to}::date AND prev_day IS NOT NULL
-      GROUP BY 1`,
-    db.$queryRaw<{ customers: bigint; within30: bigint }[]>`
-      SELECT count(*)::bigint AS customers, count(*) FILTER (WHERE back)::bigint AS within30 FROM (
-        SELECT customer_id, bool_or(day - prev_day <= 30) AS back FROM report_customer_days
-        WHERE merchant_id = ${scope.merchantId}::uuid AND scope = ${scopeKey} AND day >= ${from}::date AND day < ${to}::date
-        GROUP BY customer_id) t`,
-  ]);
-  return fillReturns(buckets.map((b) => ({ bucket: b.bucket, returns: Number(b.returns) })), Number(customers[0]?.customers ?? 0), Number(customers[0]?.within30 ?? 0));
+  const [row] = await db.$queryRaw<{ gaps: { gap: number; returns: number }[] | null; visitors: number | null; back: number | null }[]>`
+    SELECT (SELECT json_agg(json_build_object('gap', gap, 'returns', returns)) FROM report_return_gaps
+            WHERE merchant_id = ${scope.merchantId}::uuid AND scope = ${scopeKey} AND month = ${day}::date AND returns <> 0) AS gaps,
+           c.visitors, c.back_within_30 AS back
+    FROM (SELECT 1) one LEFT JOIN report_return_customers c
+      ON c.merchant_id = ${scope.merchantId}::uuid AND c.scope = ${scopeKey} AND c.month = ${day}::date`;
+  const rows = (row?.gaps ?? []).map((g) => ({ bucket: bucketOf(g.gap), returns: g.returns }));
+  return fillReturns(rows, row?.visitors ?? 0, row?.back ?? 0);
 }
 
 export interface TopCustomer {
@@ -94,6 +92,7 @@ export interface TopCustomer {
 
 /** The month's customers by spend (deleted customers are gone from this list, as promised). */
 export async function topCustomers(scope: MerchantScope, month: string, locationId: string | null, limit = 10): Promise<TopCustomer[]> {
+  await foldPendingReports(scope);
   const rows = await db.$queryRaw<{ id: string; name: string | null; pass_serial: string; purchases: number; spend: Prisma.Decimal }[]>`
     SELECT c.id::text, c.name, c.pass_serial, m.purchases, m.spend
     FROM report_customer_months m JOIN customers c ON c.merchant_id = m.merchant_id AND c.id = m.customer_id
@@ -104,6 +103,7 @@ export async function topCustomers(scope: MerchantScope, month: string, location
 
 /** Per local day: events, purchases, revenue, visits, check-ins and redemptions (the CSV's breakdown). */
 export async function dailyBreakdown(scope: MerchantScope, month: string, locationId: string | null): Promise<DailyBreakdownRow[]> {
+  await foldPendingReports(scope);
   const from = monthStartDay(month);
   const to = monthStartDay(addMonths(month, 1));
   const rows = await db.$queryRaw<{ day: Date; events: bigint; purchases: bigint; revenue: Prisma.Decimal; visits: bigint; check_ins: bigint; redemptions: bigint }[]>`

@@ -4,8 +4,11 @@
 import type { Client } from "pg";
 import { liveEventFactsOf, rollupStatements } from "../events/rollups";
 
-/** The report rollups (migration 20261202040000), which the events triggers keep on live writes. */
-export const REPORT_ROLLUP_TABLES = ["report_monthly_rollups", "report_hourly_rollups", "report_customer_months", "report_customer_counts", "report_customer_days"];
+/** The report rollups (migrations 20261202040000, 20261203040000), which the events triggers keep on live writes. */
+export const REPORT_ROLLUP_TABLES = [
+  "report_monthly_rollups", "report_hourly_rollups", "report_customer_months", "report_customer_counts", "report_customer_days",
+  "report_return_gaps", "report_return_customers", "report_pending",
+];
 
 export async function deriveRollups(client: Client, merchantId: string, timeZone: string): Promise<void> {
   for (const statement of rollupStatements(merchantId, timeZone, liveEventFactsOf(merchantId), 1)) await client.query(statement.text, statement.values);

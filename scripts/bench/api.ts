@@ -1,4 +1,4 @@
-// `npm run bench -- api [--seconds 30] [--clients 20] [--batches 20] [--batch-clients 1] [--report-triggers on|off]`
+// `npm run bench -- api [--seconds 30] [--clients 20] [--batches 20] [--batch-clients 1] [--report-triggers on|sync|off|compare]`
 // The POS API against the production build (run `next build` first) on a throw-away embedded
 // database with the demo data: (a) single-event POSTs from N concurrent clients, (b) batches of
 // 1,000 events, (c) the same kind of rows through plain 1,000-row INSERT statements, as the
@@ -8,9 +8,14 @@
 // connections, one transaction each. Rate limits are lifted for the run.
 // --batch-clients N sends N batches at a time and runs the INSERT reference on N connections, so
 // the two stay comparable; 1 (the default) is the issue's definition.
+// --report-triggers: how the events triggers keep the report rollups (migration 20261203040000):
+// on (queue the deltas, folded later: what production does), sync (fold in the recording
+// statement: the old way), off (no report work at all), or compare: (a) and (b) once per mode in
+// this run, on the same database and app, and the time it takes to fold what the queue collected.
 import { randomBytes, randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import path from "node:path";
+import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { freePort, startEmbeddedPostgres, tempDataDir } from "../../lib/platform/embedded-postgres";
@@ -39,11 +44,8 @@ export default async function benchApi(argv: string[]) {
     await applyMigrations(database.url);
     log("loading demo data…");
     await seedDemoData(database.url, { log });
-    // --report-triggers off: the write path without the report rollups' triggers, to measure what they cost.
-    if (values["report-triggers"] === "off") {
-      await pool.query("ALTER TABLE events DISABLE TRIGGER events_report_rollups_insert, DISABLE TRIGGER events_report_rollups_update");
-      log("report rollup triggers disabled for this run");
-    }
+    const modes = reportModes(values["report-triggers"]);
+    await setReportMode(pool, modes[0] ?? "on");
     const port = await freePort();
     app = startApp({
       ...process.env,
@@ -106,20 +108,36 @@ export default async function benchApi(argv: string[]) {
     const floor = await closedLoop({ clients, seconds: Math.min(5, seconds), send: () => client.send("POST", "/api/v1/events", {}, "{}"), ok: (r) => r.status === 401 });
     summarise(`floor: 401 without key, ${clients} clients`, floor.requests, floor);
 
-    log("(a) single events…");
-    before = cpu();
-    const single = await closedLoop({ clients, seconds, send: (i) => client.send("POST", "/api/v1/events", headers, JSON.stringify(purchase(i, "single"))), ok: (r) => r.status === 201 });
-    summarise(`single POST, ${clients} clients`, single.requests, single);
+    for (const mode of modes) {
+      await setReportMode(pool, mode);
+      const tag = modes.length > 1 ? ` [reports ${mode}]` : "";
+      log(`(a) single events${tag}…`);
+      before = cpu();
+      const single = await closedLoop({ clients, seconds, send: (i) => client.send("POST", "/api/v1/events", headers, JSON.stringify(purchase(i, `single-${mode}`))), ok: (r) => r.status === 201 });
+      summarise(`single POST, ${clients} clients${tag}`, single.requests, single);
 
-    log("(b) batches…");
-    const batchBodies = Array.from({ length: batches }, (_, b) => JSON.stringify({ events: Array.from({ length: BATCH }, (_, i) => purchase(b * BATCH + i, "batch")) }));
-    before = cpu();
-    const batched = await closedLoop({
-      clients: batchClients, seconds: 3600, maxRequests: batches,
-      send: (i) => client.send("POST", "/api/v1/events", headers, batchBodies[i] ?? ""),
-      ok: (r) => r.status === 200 && !r.body.includes("\"status\":\"error\""),
-    });
-    summarise(`batch POST, ${BATCH}/request, ${batchClients} at a time`, batched.requests * BATCH, batched);
+      log(`(b) batches${tag}…`);
+      const batchBodies = Array.from({ length: batches }, (_, b) => JSON.stringify({ events: Array.from({ length: BATCH }, (_, i) => purchase(b * BATCH + i, `batch-${mode}`)) }));
+      before = cpu();
+      const batched = await closedLoop({
+        clients: batchClients, seconds: 3600, maxRequests: batches,
+        send: (i) => client.send("POST", "/api/v1/events", headers, batchBodies[i] ?? ""),
+        ok: (r) => r.status === 200 && !r.body.includes("\"status\":\"error\""),
+      });
+      summarise(`batch POST, ${BATCH}/request, ${batchClients} at a time${tag}`, batched.requests * BATCH, batched);
+
+      if (mode === "on") {
+        // The queued deltas still have to be folded (a report read or the job does it): timed
+        // here, per queued event, so "on" is judged with its deferred work included.
+        const { rows: [queue] } = await pool.query<{ n: string }>("SELECT coalesce(sum(cardinality(deltas)), 0) AS n FROM report_pending WHERE merchant_id = $1", [merchant.id]);
+        const t0 = performance.now();
+        before = cpu();
+        await pool.query("SELECT report_rollups_fold($1)", [merchant.id]);
+        const ms = performance.now() - t0;
+        summarise(`fold of the queued report deltas${tag}`, Math.max(1, Number(queue?.n ?? 0)), { requests: 1, seconds: ms / 1000, latenciesMs: [ms], failures: [] });
+      }
+    }
+    await setReportMode(pool, "on");
 
     log("(c) plain INSERT reference…");
     before = cpu();
@@ -187,6 +205,22 @@ export default async function benchApi(argv: string[]) {
     await pool.end();
     await database.stop();
   }
+}
+
+type ReportMode = "on" | "sync" | "off";
+
+function reportModes(value: string | undefined): ReportMode[] {
+  if (value === "compare") return ["on", "sync", "off"];
+  if (value === "on" || value === "sync" || value === "off") return [value];
+  throw new Error(`--report-triggers must be on, sync, off or compare (got ${value})`);
+}
+
+/** Switches the report triggers for every session at once (a function setting, read per call). */
+async function setReportMode(pool: pg.Pool, mode: ReportMode): Promise<void> {
+  const toggle = mode === "off" ? "DISABLE" : "ENABLE";
+  await pool.query(`ALTER TABLE events ${toggle} TRIGGER events_report_rollups_insert, ${toggle} TRIGGER events_report_rollups_update`);
+  await pool.query(mode === "sync" ? "ALTER FUNCTION report_rollups_on_events() SET punchcard.report_rollups = 'sync'" : "ALTER FUNCTION report_rollups_on_events() RESET punchcard.report_rollups");
+  console.log(`[bench] report rollups: ${mode === "on" ? "queued by the triggers, folded later" : mode === "sync" ? "folded by the triggers in the recording statement" : "triggers disabled"}`);
 }
 
 function printTable(rows: Row[]) {

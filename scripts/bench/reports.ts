@@ -1,12 +1,17 @@
 // Reports timings against whatever DATABASE_URL points at, each beside the same numbers computed
 // directly from the events table in the same run (and checked equal).
-//   npm run bench -- reports [--merchant <uuid>] [--month YYYY-MM] [--location <name>] [--runs 5] [--direct-runs 1]
+//   npm run bench -- reports [--merchant <uuid>] [--month YYYY-MM] [--location <name>] [--runs 5] [--direct-runs 1] [--page-url <base>]
 // Default: the merchant with the most events, its last full month. Reads only.
+// The last row is the whole Reports page as a browser gets it: a real HTTP GET of /reports (the
+// body read to its end) signed in as the merchant's owner, from a built app: the one at
+// --page-url (it must share NEXTAUTH_SECRET with this process), or else, when `npx next build`
+// has been run, `next start` on $PORT (3040) started here against the same DATABASE_URL.
 import { isDeepStrictEqual } from "node:util";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { reactServerChild } from "./support/react-server";
 import type { MerchantContext } from "../../lib/auth/session";
+import { timePageOverHttp } from "./reports-page";
 
 // lib/ is server-only: the benchmark reruns itself under the react-server condition (support/react-server.ts).
 const { CHILD_FLAG, runAsChild } = reactServerChild(import.meta.url, "PUNCHCARD_BENCH_REPORTS_CHILD");
@@ -17,10 +22,13 @@ export default async function benchReports(argv: string[]): Promise<void> {
 
 const { values: options } = parseArgs({
   args: process.env[CHILD_FLAG] ? process.argv.slice(2) : [],
-  options: { merchant: { type: "string" }, month: { type: "string" }, location: { type: "string" }, runs: { type: "string" }, "direct-runs": { type: "string" } },
+  options: {
+    merchant: { type: "string" }, month: { type: "string" }, location: { type: "string" }, runs: { type: "string" }, "direct-runs": { type: "string" }, "page-url": { type: "string" },
+  },
 });
 const RUNS = Number(options.runs ?? process.env.BENCH_RUNS ?? 5);
-// The direct aggregates scan a month of events (seconds each at 10M): one run, no warm-up, by default.
+// The direct aggregates scan a month of events (seconds each at 10M): one run, no warm-up, by default;
+// 0 skips them (and the equality check).
 const DIRECT_RUNS = Number(options["direct-runs"] ?? 1);
 
 async function median(fn: () => Promise<unknown>, runs = RUNS, warm = true): Promise<{ ms: number; value: unknown }> {
@@ -66,6 +74,11 @@ async function main() {
   const rows: { name: string; rollup: number; direct: number | null; equal: string }[] = [];
   for (const [name, fromRollups, fromEvents] of pairs) {
     const a = await median(fromRollups);
+    if (DIRECT_RUNS === 0) {
+      // --direct-runs 0: rollup timings only (the reference scans take minutes at 10M).
+      rows.push({ name, rollup: a.ms, direct: null, equal: "not checked" });
+      continue;
+    }
     const b = await median(fromEvents, DIRECT_RUNS, false);
     let left = JSON.parse(JSON.stringify(a.value)) as Record<string, unknown>;
     if (name.startsWith("monthly")) {
@@ -78,6 +91,9 @@ async function main() {
   const selection = await page.reportSelection(context, { month: target, location: location?.name });
   const whole = await median(() => page.reportsPageData(context, selection));
   rows.push({ name: "Reports page: all its queries, as it runs them", rollup: whole.ms, direct: null, equal: "" });
+  const served = await timePageOverHttp(db, m.id, `/reports?${new URLSearchParams({ month: target, ...(location ? { location: location.name } : {}) })}`, options["page-url"], median);
+  if (typeof served === "string") console.log(`\n  Reports page over HTTP: ${served}`);
+  else rows.push({ name: "Reports page: GET /reports, server-rendered (HTTP)", rollup: served.ms, direct: null, equal: "" });
 
   const width = Math.max(...rows.map((r) => r.name.length));
   console.log(`${"query".padEnd(width)}  ${"rollups ms".padStart(10)}  ${"events ms".padStart(10)}  equal`);

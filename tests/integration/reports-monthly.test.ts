@@ -4,6 +4,7 @@ import { deleteCustomer } from "@/lib/customers/privacy";
 import { recordEvents } from "@/lib/events/record";
 import { monthlyFiguresDirect } from "@/lib/reports/direct";
 import { addMonths } from "@/lib/reports/month";
+import { foldPendingReports } from "@/lib/reports/fresh";
 import { monthlySummary, resolveReportLocation } from "@/lib/reports/monthly";
 import { reportFixture, zonedIso } from "../support/report-fixtures";
 
@@ -76,12 +77,15 @@ describe("monthly summary from the report rollups", () => {
   it("rebuilds to the same rollups the triggers kept", async () => {
     const fixture = await reportFixture("Europe/London", { seed: 3 });
     const m = fixture.context.merchantId;
+    await foldPendingReports(fixture.context);
     const snapshot = async () => ({
       monthly: await db.$queryRaw`SELECT month, type::text, custom_name, location_key, count, amount::text, points_issued::text, points_redeemed::text FROM report_monthly_rollups WHERE merchant_id = ${m}::uuid AND count <> 0 ORDER BY 1, 2, 3, 4`,
       hourly: await db.$queryRaw`SELECT day, hour, type::text, location_key, count, amount::text FROM report_hourly_rollups WHERE merchant_id = ${m}::uuid AND count <> 0 ORDER BY 1, 2, 3, 4`,
       months: await db.$queryRaw`SELECT customer_id::text, scope, month, activity, purchases, spend::text FROM report_customer_months WHERE merchant_id = ${m}::uuid ORDER BY 1, 2, 3`,
       counts: await db.$queryRaw`SELECT scope, month, active, new FROM report_customer_counts WHERE merchant_id = ${m}::uuid AND (active <> 0 OR new <> 0) ORDER BY 1, 2`,
       days: await db.$queryRaw`SELECT customer_id::text, scope, day, count, prev_day FROM report_customer_days WHERE merchant_id = ${m}::uuid ORDER BY 1, 2, 3`,
+      gaps: await db.$queryRaw`SELECT scope, month, gap, returns FROM report_return_gaps WHERE merchant_id = ${m}::uuid AND returns <> 0 ORDER BY 1, 2, 3`,
+      returning: await db.$queryRaw`SELECT scope, month, visitors, back_within_30 FROM report_return_customers WHERE merchant_id = ${m}::uuid AND (visitors <> 0 OR back_within_30 <> 0) ORDER BY 1, 2`,
     });
     const kept = await snapshot();
     await db.$executeRaw`SELECT report_rollups_rebuild(${m}::uuid)`;
