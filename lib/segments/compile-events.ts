@@ -4,6 +4,7 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import { activitySql } from "@/lib/events/activity";
 import type { CompareOp, DataFilter, DecimalCompare, EventMatch, SegmentWindow } from "./definition";
+import { columnSource, endsAfterNow, firstColumnSet, recentColumnSet } from "./compile-columns";
 import { resolveWindow, type InstantRange } from "./windows";
 
 export interface CompileEnv {
@@ -127,6 +128,9 @@ export function hasSetSql(match: EventMatch, window: SegmentWindow, env: Compile
     return Prisma.sql`SELECT p.customer_id FROM customer_passes p WHERE p.merchant_id = ${env.merchantId}::uuid AND p.last_seen_at IS NOT NULL`;
   }
   const range = resolveWindow(window, env.now, env.timeZone);
+  // A window up to now is "the last matched event is in it": one indexed column, not every event.
+  const source = columnSource(match);
+  if (source && endsAfterNow(range, env)) return recentColumnSet(source, range, env);
   return Prisma.sql`SELECT e.customer_id FROM events e WHERE ${eventMatchSql(E, match, env)} AND ${rangeSql(E, Prisma.raw("occurred_at"), range)}`;
 }
 
@@ -134,6 +138,8 @@ export function hasSetSql(match: EventMatch, window: SegmentWindow, env: Compile
 export function firstTimeSetSql(match: EventMatch, window: SegmentWindow, env: CompileEnv): Prisma.Sql {
   const range = resolveWindow(window, env.now, env.timeZone);
   if (!range.start) return hasSetSql(match, window, env);
+  const source = columnSource(match);
+  if (source) return firstColumnSet(source, { start: range.start, end: range.end }, env);
   const w = Prisma.raw("w");
   const b = Prisma.raw("b");
   // Candidates come from the window (small, by the time index); each is checked for an earlier event.
