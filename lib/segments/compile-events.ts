@@ -92,6 +92,12 @@ const ROLLUP_AGGREGATE: Record<Aggregate, Prisma.Sql> = {
   points_earned: Prisma.raw("sum(greatest(r.points, 0))"),
 };
 
+const ROLLUP_NONZERO: Record<Aggregate, Prisma.Sql> = {
+  count: Prisma.raw("r.count <> 0"),
+  amount: Prisma.raw("r.amount <> 0"),
+  points_earned: Prisma.raw("r.points > 0"),
+};
+
 const ROLLUP_ROW: Record<Aggregate, Prisma.Sql> = {
   count: Prisma.raw("r.count"),
   amount: Prisma.raw("r.amount"),
@@ -111,7 +117,9 @@ export function aggregateSetSql(match: EventMatch, window: SegmentWindow, aggreg
   }
   if (rollupAnswers(match, window)) {
     const types = match.types === "any" ? Prisma.empty : Prisma.sql` AND r.type = ANY(${match.types as string[]}::"EventType"[])`;
-    return Prisma.sql`SELECT r.customer_id FROM customer_rollups r WHERE r.merchant_id = ${env.merchantId}::uuid${types} GROUP BY r.customer_id HAVING ${having(ROLLUP_AGGREGATE[aggregate])}`;
+    // Rows adding nothing to the aggregate are skipped: a customer left without rows has 0, which
+    // is how customers without events are counted anyway (fewer rows to group for "any" type).
+    return Prisma.sql`SELECT r.customer_id FROM customer_rollups r WHERE r.merchant_id = ${env.merchantId}::uuid${types} AND ${ROLLUP_NONZERO[aggregate]} GROUP BY r.customer_id HAVING ${having(ROLLUP_AGGREGATE[aggregate])}`;
   }
   const range = resolveWindow(window, env.now, env.timeZone);
   return Prisma.sql`SELECT e.customer_id FROM events e WHERE ${eventMatchSql(E, match, env)} AND ${rangeSql(E, Prisma.raw("occurred_at"), range)} GROUP BY e.customer_id HAVING ${having(EVENT_AGGREGATE[aggregate])}`;
