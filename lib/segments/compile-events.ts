@@ -4,6 +4,7 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import { activitySql } from "@/lib/events/activity";
 import type { CompareOp, DataFilter, DecimalCompare, EventMatch, SegmentWindow } from "./definition";
+import { columnSource, endsAfterNow, firstColumnSet, recentColumnSet } from "./compile-columns";
 import { resolveWindow, type InstantRange } from "./windows";
 
 export interface CompileEnv {
@@ -91,6 +92,12 @@ const ROLLUP_AGGREGATE: Record<Aggregate, Prisma.Sql> = {
   points_earned: Prisma.raw("sum(greatest(r.points, 0))"),
 };
 
+const ROLLUP_NONZERO: Record<Aggregate, Prisma.Sql> = {
+  count: Prisma.raw("r.count <> 0"),
+  amount: Prisma.raw("r.amount <> 0"),
+  points_earned: Prisma.raw("r.points > 0"),
+};
+
 const ROLLUP_ROW: Record<Aggregate, Prisma.Sql> = {
   count: Prisma.raw("r.count"),
   amount: Prisma.raw("r.amount"),
@@ -110,7 +117,9 @@ export function aggregateSetSql(match: EventMatch, window: SegmentWindow, aggreg
   }
   if (rollupAnswers(match, window)) {
     const types = match.types === "any" ? Prisma.empty : Prisma.sql` AND r.type = ANY(${match.types as string[]}::"EventType"[])`;
-    return Prisma.sql`SELECT r.customer_id FROM customer_rollups r WHERE r.merchant_id = ${env.merchantId}::uuid${types} GROUP BY r.customer_id HAVING ${having(ROLLUP_AGGREGATE[aggregate])}`;
+    // Rows adding nothing to the aggregate are skipped: a customer left without rows has 0, which
+    // is how customers without events are counted anyway (fewer rows to group for "any" type).
+    return Prisma.sql`SELECT r.customer_id FROM customer_rollups r WHERE r.merchant_id = ${env.merchantId}::uuid${types} AND ${ROLLUP_NONZERO[aggregate]} GROUP BY r.customer_id HAVING ${having(ROLLUP_AGGREGATE[aggregate])}`;
   }
   const range = resolveWindow(window, env.now, env.timeZone);
   return Prisma.sql`SELECT e.customer_id FROM events e WHERE ${eventMatchSql(E, match, env)} AND ${rangeSql(E, Prisma.raw("occurred_at"), range)} GROUP BY e.customer_id HAVING ${having(EVENT_AGGREGATE[aggregate])}`;
@@ -127,6 +136,9 @@ export function hasSetSql(match: EventMatch, window: SegmentWindow, env: Compile
     return Prisma.sql`SELECT p.customer_id FROM customer_passes p WHERE p.merchant_id = ${env.merchantId}::uuid AND p.last_seen_at IS NOT NULL`;
   }
   const range = resolveWindow(window, env.now, env.timeZone);
+  // A window up to now is "the last matched event is in it": one indexed column, not every event.
+  const source = columnSource(match);
+  if (source && endsAfterNow(range, env)) return recentColumnSet(source, range, env);
   return Prisma.sql`SELECT e.customer_id FROM events e WHERE ${eventMatchSql(E, match, env)} AND ${rangeSql(E, Prisma.raw("occurred_at"), range)}`;
 }
 
@@ -134,6 +146,8 @@ export function hasSetSql(match: EventMatch, window: SegmentWindow, env: Compile
 export function firstTimeSetSql(match: EventMatch, window: SegmentWindow, env: CompileEnv): Prisma.Sql {
   const range = resolveWindow(window, env.now, env.timeZone);
   if (!range.start) return hasSetSql(match, window, env);
+  const source = columnSource(match);
+  if (source) return firstColumnSet(source, { start: range.start, end: range.end }, env);
   const w = Prisma.raw("w");
   const b = Prisma.raw("b");
   // Candidates come from the window (small, by the time index); each is checked for an earlier event.

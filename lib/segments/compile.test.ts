@@ -45,20 +45,31 @@ describe("compileSegment", () => {
     expect(values).toEqual(expect.arrayContaining(["coffee_name", "Latte'; DROP TABLE events; --", "100", LOC, expect.any(Date)]));
   });
 
-  it("recency: has done it, but not in the window (never-doers excluded)", () => {
+  it("recency: has done it, but not in the window, is one range of the rollups' last time (events only after now)", () => {
     const { text } = sql({ kind: "recency", event: { types: ["purchase"] }, within: false, window: { kind: "last_days", days: 60 }, includeNever: false });
-    expect(text).toMatch(/\(c\.id IN \(SELECT r\.customer_id .*\) AND c\.id NOT IN \(SELECT e\.customer_id FROM events e/);
+    expect(text).toContain("c.id IN (SELECT r.customer_id FROM customer_rollups r WHERE r.merchant_id = $2::uuid AND r.type = $3::\"EventType\" AND (r.last_at < $4::timestamptz OR (r.last_at >= $5::timestamptz AND NOT EXISTS (SELECT 1 FROM events l");
+    expect(text).not.toContain("FROM events e");
   });
 
-  it("activity uses the shared definition", () => {
-    const { text, values } = sql({ kind: "has", event: { types: "activity" }, window: { kind: "last_days", days: 90 }, has: true });
-    expect(text).toContain("e.type <> ALL(");
-    expect(text).toContain("e.source <> 'automation'");
-    expect(values).toEqual(expect.arrayContaining([["notification_received", "pass_uninstalled"]]));
+  it("a window up to now on a plain match reads the last time; with a filter, the events", () => {
+    expect(sql({ kind: "has", event: { types: ["purchase"] }, window: { kind: "last_days", days: 30 }, has: true }).text).toContain("FROM customer_rollups r WHERE r.merchant_id = $2::uuid AND r.type = $3::\"EventType\" AND r.last_at >= $4::timestamptz AND (r.last_at < $5::timestamptz OR EXISTS");
+    expect(sql({ kind: "has", event: { types: ["purchase"] }, window: { kind: "last_month" }, has: true }).text).toContain("FROM events e WHERE");
+    expect(sql({ kind: "has", event: { types: ["purchase"], amount: { op: "gt", value: "100" } }, window: { kind: "last_days", days: 30 }, has: true }).text).toContain("FROM events e WHERE");
   });
 
-  it("first time: in the window and no such event before it", () => {
-    const { text } = sql({ kind: "first_time", event: { types: ["pass_registered"] }, window: { kind: "this_month" } });
+  it("activity uses the shared definition, and the pass's last activity up to now", () => {
+    const recent = sql({ kind: "has", event: { types: "activity" }, window: { kind: "last_days", days: 90 }, has: true });
+    expect(recent.text).toContain("FROM customer_passes p WHERE p.merchant_id = $2::uuid AND p.last_seen_at >= $3::timestamptz");
+    expect(recent.text).toContain("l.type <> ALL(");
+    expect(recent.text).toContain("l.source <> 'automation'");
+    const past = sql({ kind: "has", event: { types: "activity" }, window: { kind: "last_month" }, has: true });
+    expect(past.text).toContain("e.type <> ALL(");
+    expect(past.values).toEqual(expect.arrayContaining([["notification_received", "pass_uninstalled"]]));
+  });
+
+  it("first time: the rollups' first time in the window; with a filter, no such event before it", () => {
+    expect(sql({ kind: "first_time", event: { types: ["pass_registered"] }, window: { kind: "this_month" } }).text).toContain("r.first_at >= $4::timestamptz AND r.first_at < $5::timestamptz");
+    const { text } = sql({ kind: "first_time", event: { types: ["pass_registered"], customName: "x" }, window: { kind: "this_month" } });
     expect(text).toContain("NOT EXISTS (SELECT 1 FROM events b WHERE b.merchant_id");
     expect(text).toContain("b.occurred_at < $");
   });

@@ -10,6 +10,7 @@ import { AppError } from "@/lib/errors";
 import {
   aggregateSetSql, compareSql, decimalCompareSql, firstTimeSetSql, hasSetSql, intParam, rangeSql, type Aggregate, type CompileEnv,
 } from "./compile-events";
+import { columnSource, endsAfterNow, staleColumnSet } from "./compile-columns";
 import { parseDefinition, type Condition, type CountCompare, type DecimalCompare, type SegmentGroup } from "./definition";
 import { resolveWindow } from "./windows";
 
@@ -96,6 +97,15 @@ class Compiler {
       case "first_time":
         return inSet(firstTimeSetSql(c.event, c.window, env));
       case "recency": {
+        // Plain matches: "ever, but not in the window" is one row per customer (compile-columns.ts).
+        const range = resolveWindow(c.window, env.now, env.timeZone);
+        const source = columnSource(c.event);
+        const stale = source && endsAfterNow(range, env) ? staleColumnSet(source, range, env) : null;
+        if (stale) {
+          // within + never = not stale; not within + never = not recent; not within alone = stale.
+          if (c.within) return c.includeNever ? notInSet(stale) : inSet(hasSetSql(c.event, c.window, env));
+          return c.includeNever ? notInSet(hasSetSql(c.event, c.window, env)) : inSet(stale);
+        }
         const recent = hasSetSql(c.event, c.window, env);
         const ever = hasSetSql(c.event, { kind: "all_time" }, env);
         if (c.within) return c.includeNever ? Prisma.sql`(${inSet(recent)} OR ${notInSet(ever)})` : inSet(recent);

@@ -3,6 +3,7 @@
 //   npm run bench -- segments [--merchant <uuid>] [--runs 3] [--only key,key]
 // Prints median times, the ratio segment/reference, whether the counts agree, and the first page
 // of members (the API's, in id order, and the dashboard's, by name). Reads only.
+import os from "node:os";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { reactServerChild } from "./support/react-server";
@@ -98,7 +99,11 @@ async function main() {
   const only = options.only?.split(",");
   const env = await evaluate.loadCompileEnv(scope, now);
   const total = await evaluate.totalCustomers(scope);
-  console.log(`Merchant ${merchant.name} (${tz}): ${total} customers; median of ${RUNS} runs after a warm-up\n`);
+  console.log(`Merchant ${merchant.name} (${tz}): ${total} customers; median of ${RUNS} runs after a warm-up; load average ${os.loadavg().map((l) => l.toFixed(2)).join(", ")}`);
+  // Index-only scans need the visibility map: a fresh bulk load has none until (auto)vacuum runs.
+  const visible = await db.$queryRaw<{ relname: string; pct: number }[]>`SELECT relname::text, round(100.0 * relallvisible / greatest(relpages, 1))::int AS pct
+    FROM pg_class WHERE relname IN ('customers', 'customer_passes', 'customer_rollups', 'events') ORDER BY relname`;
+  console.log(`all-visible pages: ${visible.map((v) => `${v.relname} ${v.pct}%`).join(", ")}\n`);
   const header = ["definition", "segment ms", "reference ms", "ratio", "count", "equal", "members p1 id ms", "members p1 name ms"];
   const rows: string[][] = [];
   for (const [key, definition] of Object.entries(definitions)) {

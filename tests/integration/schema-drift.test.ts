@@ -18,6 +18,7 @@ const DB_ONLY_INDEXES = new Set([
   "events_live_type_occurred_at_idx", // 20261202061000_segment_indexes: partial (live events) with INCLUDE
   "events_live_occurred_at_idx", // 20261202061000: partial with INCLUDE
   "customer_rollups_segment_idx", // 20261202061000: INCLUDE (customer_id, amount, points)
+  "customer_rollups_recency_idx", // 20261203030000_segment_recency_index: INCLUDE (customer_id, count, first_at)
 ]);
 // Covering columns (INCLUDE) only the migrations can say.
 const INCLUDES: Record<string, string> = {

@@ -9,6 +9,7 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Condition, EventMatch, SegmentGroup, SegmentWindow } from "@/lib/segments/definition";
 import { parseDefinition } from "@/lib/segments/definition";
+import { rollupStatements } from "@/lib/events/rollups";
 import { compileFor, countMembers, loadCompileEnv, membersAfter } from "@/lib/segments/evaluate";
 import { createContext } from "../support/factories";
 import { instantOf, oracleMember, oracleWindow, wallOf, type OracleCustomer, type OracleEvent } from "./segments-oracle";
@@ -128,9 +129,10 @@ function conditionArb(s: Scenario, segmentIds: string[]): fc.Arbitrary<Condition
   return fc.oneof(
     fc.record({ kind: fc.constant("count" as const), event: m, window: win, compare: count }),
     fc.record({ kind: fc.constant("sum" as const), event: m, field: fc.constantFrom("amount", "points_earned" as const), window: win, compare: dec }),
-    fc.record({ kind: fc.constant("recency" as const), event: m, within: fc.boolean(), window: rolling, includeNever: fc.boolean() }),
-    fc.record({ kind: fc.constant("first_time" as const), event: m, window: win }),
-    fc.record({ kind: fc.constant("has" as const), event: m, window: win, has: fc.boolean() }),
+    // Weighted up: these read the rollups' and the pass's first / last times, which voids must correct.
+    { arbitrary: fc.record({ kind: fc.constant("recency" as const), event: m, within: fc.boolean(), window: rolling, includeNever: fc.boolean() }), weight: 3 },
+    { arbitrary: fc.record({ kind: fc.constant("first_time" as const), event: m, window: win }), weight: 2 },
+    { arbitrary: fc.record({ kind: fc.constant("has" as const), event: m, window: win, has: fc.boolean() }), weight: 2 },
     fc.record({ kind: fc.constant("attribute" as const), attribute: fc.constant("tier" as const), op: fc.constantFrom("in", "not_in" as const), values: fc.uniqueArray(fc.constantFrom<string | null>(null, "Silver", "Gold"), { minLength: 1 }) }),
     fc.record({ kind: fc.constant("attribute" as const), attribute: fc.constant("pass_status" as const), op: fc.constantFrom("in", "not_in" as const), values: fc.uniqueArray(fc.constantFrom("not_installed", "installed", "uninstalled" as const), { minLength: 1 }) }),
     fc.record({ kind: fc.constant("attribute" as const), attribute: fc.constant("points_balance" as const), compare: fc.record({ op, value: fc.integer({ min: -5, max: 150 }), value2: fc.integer({ min: 0, max: 200 }) }) }),
@@ -191,13 +193,14 @@ describe("segment compiler = in-memory oracle", () => {
               })),
             });
           }
-          // Rollups as the write path leaves them after voids: counts and sums exact, but
-          // first_at / last_at still include voided events (they are not corrected today).
-          await db.$executeRaw`
-            INSERT INTO customer_rollups (merchant_id, customer_id, type, count, amount, points, first_at, last_at)
-            SELECT merchant_id, customer_id, type, count(*) FILTER (WHERE voided_at IS NULL), coalesce(sum(amount) FILTER (WHERE voided_at IS NULL), 0),
-                   coalesce(sum(points) FILTER (WHERE voided_at IS NULL), 0), min(occurred_at), max(occurred_at)
-            FROM events WHERE merchant_id = ${m}::uuid GROUP BY merchant_id, customer_id, type`;
+          // Rollups exactly as the write path leaves them: every event folded in as recorded, then
+          // the voided ones folded out again (lib/events/rollups.ts re-reads first_at / last_at
+          // from what remains). Segments read recency from those columns, so a rollup that kept a
+          // voided event's time would make this property fail.
+          const facts = (voided: boolean) => Prisma.sql`SELECT customer_id, type, occurred_at, location_id, amount, points FROM events
+            WHERE merchant_id = ${m}::uuid${voided ? Prisma.sql` AND voided_at IS NOT NULL` : Prisma.empty}`;
+          for (const statement of rollupStatements(m, s.tz, facts(false), 1)) await db.$executeRaw(statement);
+          for (const statement of rollupStatements(m, s.tz, facts(true), -1)) await db.$executeRaw(statement);
           // The pass's first / last activity as the write path keeps them (exact under voids).
           await db.$executeRaw`
             UPDATE customer_passes p SET first_seen_at = a.f, last_seen_at = a.l
