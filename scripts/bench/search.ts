@@ -13,6 +13,7 @@ import pg from "pg";
 import { startEmbeddedPostgres, tempDataDir, type EmbeddedDatabase } from "../../lib/platform/embedded-postgres";
 import { phoneRegionFor } from "../../lib/customers/region";
 import { applyMigrations } from "../../lib/platform/migrations";
+import { PG_SESSION_OPTIONS } from "../../lib/platform/pg-session";
 import { reactServerChild } from "./support/react-server";
 
 // lib/ is server-only: the benchmark reruns itself under the react-server condition (support/react-server.ts).
@@ -93,7 +94,8 @@ async function main() {
     await applyMigrations(url);
   }
   const { searchCustomersSql } = await import("../../lib/customers/search");
-  const client = new pg.Client({ connectionString: url });
+  // The app's own session settings (lib/db.ts), so the timings are the app's.
+  const client = new pg.Client({ connectionString: url, options: PG_SESSION_OPTIONS });
   await client.connect();
   let synthetic: string | undefined;
   try {
