@@ -22,8 +22,7 @@ import { JobInterrupted } from "@/lib/jobs/define";
 import { customersMappingSchema, parseContactRow, rounds, type ContactRow } from "./customer-rows";
 import { readFile, type ReadChoices } from "./read";
 import type { RowError } from "./rows";
-import { FileRefused } from "./sniff";
-import { passChanges, saveSummary } from "./summary";
+import { endImportOnError, ImportCancelled, runImportRows } from "./run";
 
 type Tx = Prisma.TransactionClient;
 type ImportWithMerchant = Prisma.ImportGetPayload<{ include: { merchant: true } }>;
@@ -202,8 +201,6 @@ async function actorOf(row: ImportWithMerchant): Promise<AuditActor | undefined>
   return undefined;
 }
 
-class Cancelled extends Error {}
-class DryRunDone extends Error {}
 
 /** Runs (or resumes) a customers import; the events kind's processImport hands it over. */
 export async function processCustomersImport(row: ImportWithMerchant, signal: AbortSignal): Promise<void> {
@@ -239,7 +236,7 @@ export async function processCustomersImport(row: ImportWithMerchant, signal: Ab
       const cancelled = dryTx
         ? (await progress(db, await commitChunk(dryTx, db, scope, importId, actor, current)))[0]?.cancel_requested
         : await db.$transaction(async (tx) => (await progress(tx, await commitChunk(tx, tx, scope, importId, actor, current)))[0]?.cancel_requested, { timeout: 120_000, maxWait: 20_000 });
-      if (cancelled) throw new Cancelled();
+      if (cancelled) throw new ImportCancelled();
       if (signal.aborted) throw new JobInterrupted();
     };
     const all = async () => {
@@ -252,30 +249,11 @@ export async function processCustomersImport(row: ImportWithMerchant, signal: Ab
       }
       await flush();
     };
-    let changes: Awaited<ReturnType<typeof passChanges>> | null = null;
-    if (row.dryRun) {
-      await db
-        .$transaction(async (tx) => {
-          dryTx = tx;
-          await all();
-          changes = await passChanges(tx, scope.merchantId, importId);
-          throw new DryRunDone();
-        }, { timeout: 60 * 60_000, maxWait: 20_000 })
-        .catch((error: unknown) => {
-          if (!(error instanceof DryRunDone)) throw error;
-        });
-    } else await all();
-    await saveSummary(scope.merchantId, importId, file.header, changes ?? (await passChanges(db, scope.merchantId, importId)));
-    await db.import.update({ where: { id: importId }, data: { status: "succeeded", finishedAt: new Date() } });
+    await runImportRows(scope.merchantId, importId, row.dryRun, file.header, async (tx) => {
+      dryTx = tx;
+      await all();
+    });
   } catch (error) {
-    if (error instanceof Cancelled) {
-      await db.import.update({ where: { id: importId }, data: { status: "cancelled", finishedAt: new Date() } });
-      return;
-    }
-    if (error instanceof FileRefused) {
-      await db.import.update({ where: { id: importId }, data: { status: "failed", failure: error.message, finishedAt: new Date() } });
-      return;
-    }
-    throw error;
+    await endImportOnError(importId, error);
   }
 }

@@ -16,8 +16,7 @@ import { DecimalEvidence, type DecimalSeparator } from "./money";
 import { readFile, type ReadChoices, type SourceRow } from "./read";
 import { RowBuilder, rowsOf, type EventDraft, type Outcome, type RowError } from "./rows";
 import { processCustomersImport } from "./customers-kind";
-import { FileRefused } from "./sniff";
-import { passChanges, saveSummary } from "./summary";
+import { endImportOnError, ImportCancelled, runImportRows } from "./run";
 
 type Tx = Prisma.TransactionClient;
 /**
@@ -142,7 +141,6 @@ export async function processImport(importId: string, signal: AbortSignal): Prom
     // customer created by an early row is found by a later one, exactly as in the real import);
     // its progress and error rows are written outside it.
     let dryTx: Tx | null = null;
-    let changes: Awaited<ReturnType<typeof passChanges>> | null = null;
     const progress = (current: Chunk, counts: ChunkCounts) => Prisma.sql`
       UPDATE imports SET rows_done = rows_done + ${current.rows}, events_created = events_created + ${counts.created},
         duplicates = duplicates + ${counts.duplicates}, grouped_rows = grouped_rows + ${counts.grouped},
@@ -217,37 +215,15 @@ export async function processImport(importId: string, signal: AbortSignal): Prom
       }
       await settle();
     };
-    if (row.dryRun) {
-      await db.$transaction(
-        async (tx) => {
-          dryTx = tx;
-          await all();
-          // What the rolled-back transaction did to the passes, asked before it is rolled back.
-          changes = await passChanges(tx, scope.merchantId, importId);
-          throw new DryRunDone();
-        },
-        { timeout: 60 * 60_000, maxWait: 20_000 },
-      ).catch((error: unknown) => {
-        if (!(error instanceof DryRunDone)) throw error;
-      });
-    } else await all();
-    await saveSummary(scope.merchantId, importId, file.header, changes ?? (await passChanges(db, scope.merchantId, importId)));
-    await db.import.update({ where: { id: importId }, data: { status: "succeeded", finishedAt: new Date() } });
+    await runImportRows(scope.merchantId, importId, row.dryRun, file.header, async (tx) => {
+      dryTx = tx;
+      await all();
+    });
   } catch (error) {
-    if (error instanceof ImportCancelled) {
-      await db.import.update({ where: { id: importId }, data: { status: "cancelled", finishedAt: new Date() } });
-      return;
-    }
-    if (error instanceof FileRefused) {
-      await db.import.update({ where: { id: importId }, data: { status: "failed", failure: error.message, finishedAt: new Date() } });
-      return;
-    }
-    throw error;
+    await endImportOnError(importId, error);
   }
 }
 
-class ImportCancelled extends Error {}
-class DryRunDone extends Error {}
 
 /** The last attempt failed unexpectedly: the import says so, with what was committed. */
 export async function markImportFailed(importId: string, error: unknown): Promise<void> {
