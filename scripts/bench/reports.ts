@@ -7,9 +7,9 @@
 // --page-url (it must share NEXTAUTH_SECRET with this process), or else, when `npx next build`
 // has been run, `next start` on $PORT (3040) started here against the same DATABASE_URL.
 import { isDeepStrictEqual } from "node:util";
-import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { reactServerChild } from "./support/react-server";
+import { medianOf } from "./support/timed";
 import type { MerchantContext } from "../../lib/auth/session";
 import { timePageOverHttp } from "./reports-page";
 
@@ -31,17 +31,7 @@ const RUNS = Number(options.runs ?? process.env.BENCH_RUNS ?? 5);
 // 0 skips them (and the equality check).
 const DIRECT_RUNS = Number(options["direct-runs"] ?? 1);
 
-async function median(fn: () => Promise<unknown>, runs = RUNS, warm = true): Promise<{ ms: number; value: unknown }> {
-  let value = warm ? await fn() : undefined;
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    value = await fn();
-    samples.push(performance.now() - t0);
-  }
-  samples.sort((a, b) => a - b);
-  return { ms: samples[Math.floor(samples.length / 2)] ?? 0, value };
-}
+const median = (fn: () => Promise<unknown>, runs = RUNS, warm = true) => medianOf(fn, runs, warm);
 
 async function main() {
   const [{ db }, monthly, direct, charts, directCharts, page, month] = await Promise.all([

@@ -4,9 +4,9 @@
 // Prints median times, the ratio segment/reference, whether the counts agree, and the first page
 // of members (the API's, in id order, and the dashboard's, by name). Reads only.
 import os from "node:os";
-import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { reactServerChild } from "./support/react-server";
+import { medianOf } from "./support/timed";
 import type { SegmentDefinition } from "../../lib/segments/definition";
 
 // lib/ is server-only: the benchmark reruns itself under the react-server condition (support/react-server.ts).
@@ -22,17 +22,7 @@ const { values: options } = parseArgs({
 });
 const RUNS = Number(options.runs ?? 3);
 
-async function median<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
-  let value = await fn(); // warm-up
-  const samples: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const t0 = performance.now();
-    value = await fn();
-    samples.push(performance.now() - t0);
-  }
-  samples.sort((a, b) => a - b);
-  return { ms: samples[Math.floor(samples.length / 2)] ?? 0, value };
-}
+const median = <T>(fn: () => Promise<T>) => medianOf(fn, RUNS);
 
 async function main() {
   const [{ db }, { Prisma }, evaluate, { SEGMENT_TEMPLATES }, time] = await Promise.all([
