@@ -1,5 +1,6 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
+import type { InsertedEvent } from "./fold";
 import type { EventSourceKind, EventType } from "./registry";
 
 /** One event row as recordEvents writes it. */
@@ -38,17 +39,8 @@ export function insertEventsSql(rows: EventRow[], outboxId: string): Prisma.Sql 
     ${outboxInsertSql(first.merchantId, outboxId, first.source, Prisma.sql`SELECT id FROM inserted`)}`;
 }
 
-/** What the bulk insert gives back per event it inserted: the columns the pass fold reads (lib/events/fold.ts InsertedEvent). */
-export interface BulkInsertedRow {
-  id: string;
-  customer_id: string;
-  type: EventType;
-  source: EventSourceKind;
-  occurred_at: Date;
-  location_id: string | null;
-  amount: string | null;
-  points: number;
-}
+/** What the bulk insert gives back per event it inserted: its id and the columns the pass fold reads. */
+export type BulkInsertedRow = InsertedEvent & { id: string };
 
 /**
  * The bulk mode's insert (lib/events/bulk.ts): the same rows and outbox row, but an idempotency
