@@ -10,7 +10,7 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import { activitySql } from "@/lib/events/activity";
 import type { EventType } from "@/lib/events/registry";
-import type { CompileEnv } from "./compile-events";
+import type { CompileEnv, CustomerSet } from "./compile-events";
 import type { EventMatch } from "./definition";
 import type { InstantRange } from "./windows";
 
@@ -65,31 +65,31 @@ function shape(source: ColumnSource, env: CompileEnv): Shape {
 const customerOf = (source: ColumnSource) => Prisma.raw(source.kind === "pass" ? "p.customer_id" : "r.customer_id");
 
 /** Customers with a matched event in the window (which must end after the moment of evaluation). */
-export function recentColumnSet(source: ColumnSource, range: { start: Date; end: Date | null }, env: CompileEnv): Prisma.Sql {
+export function recentColumnSet(source: ColumnSource, range: { start: Date; end: Date | null }, env: CompileEnv): CustomerSet {
   const s = shape(source, env);
   const beyond = range.end ? Prisma.sql` AND (${s.last} < ${range.end}::timestamptz OR ${s.eventsIn(range)})` : Prisma.empty;
-  return Prisma.sql`SELECT ${customerOf(source)} ${s.from} AND ${s.last} >= ${range.start}::timestamptz${beyond}`;
+  return { sql: Prisma.sql`SELECT ${customerOf(source)} ${s.from} AND ${s.last} >= ${range.start}::timestamptz${beyond}`, unique: s.unique };
 }
 
 /**
  * Customers with a matched event ever but none in the window ("has purchased, but not in the
  * last 60 days"), when one row per customer answers it; null otherwise (the caller composes).
  */
-export function staleColumnSet(source: ColumnSource, range: { start: Date; end: Date | null }, env: CompileEnv): Prisma.Sql | null {
+export function staleColumnSet(source: ColumnSource, range: { start: Date; end: Date | null }, env: CompileEnv): CustomerSet | null {
   const s = shape(source, env);
   if (!s.unique) return null;
   // A zero-count rollup row (everything voided) has no last event: NULL fails both comparisons.
   const beyond = range.end ? Prisma.sql` OR (${s.last} >= ${range.end}::timestamptz AND NOT ${s.eventsIn(range)})` : Prisma.empty;
-  return Prisma.sql`SELECT ${customerOf(source)} ${s.from} AND (${s.last} < ${range.start}::timestamptz${beyond})`;
+  return { sql: Prisma.sql`SELECT ${customerOf(source)} ${s.from} AND (${s.last} < ${range.start}::timestamptz${beyond})`, unique: true };
 }
 
 /** Customers whose first matched event ever falls in the window (start required). */
-export function firstColumnSet(source: ColumnSource, range: { start: Date; end: Date | null }, env: CompileEnv): Prisma.Sql {
+export function firstColumnSet(source: ColumnSource, range: { start: Date; end: Date | null }, env: CompileEnv): CustomerSet {
   const s = shape(source, env);
   const test = (first: Prisma.Sql) => Prisma.join([
     Prisma.sql`${first} >= ${range.start}::timestamptz`,
     ...(range.end ? [Prisma.sql`${first} < ${range.end}::timestamptz`] : []),
   ], " AND ");
-  if (s.unique) return Prisma.sql`SELECT ${customerOf(source)} ${s.from} AND ${test(s.first)}`;
-  return Prisma.sql`SELECT r.customer_id ${s.from} GROUP BY r.customer_id HAVING ${test(Prisma.sql`min(r.first_at)`)}`;
+  if (s.unique) return { sql: Prisma.sql`SELECT ${customerOf(source)} ${s.from} AND ${test(s.first)}`, unique: true };
+  return { sql: Prisma.sql`SELECT r.customer_id ${s.from} GROUP BY r.customer_id HAVING ${test(Prisma.sql`min(r.first_at)`)}`, unique: true };
 }

@@ -79,6 +79,14 @@ export function rollupAnswers(match: EventMatch, window: SegmentWindow): boolean
 
 export type Aggregate = "count" | "amount" | "points_earned";
 
+/** A query selecting customer ids (one column); `unique` when no id appears twice. */
+export interface CustomerSet {
+  sql: Prisma.Sql;
+  unique: boolean;
+}
+const unique = (sql: Prisma.Sql): CustomerSet => ({ sql, unique: true });
+const repeating = (sql: Prisma.Sql): CustomerSet => ({ sql, unique: false });
+
 const EVENT_AGGREGATE: Record<Aggregate, Prisma.Sql> = {
   count: Prisma.raw("count(*)"),
   amount: Prisma.raw("coalesce(sum(e.amount), 0)"),
@@ -110,40 +118,40 @@ const E = Prisma.raw("e");
  * Customers whose aggregate over the matched events satisfies `having` (a predicate over the
  * aggregate expression). Only customers with at least one row appear.
  */
-export function aggregateSetSql(match: EventMatch, window: SegmentWindow, aggregate: Aggregate, having: (agg: Prisma.Sql) => Prisma.Sql, env: CompileEnv): Prisma.Sql {
+export function aggregateSetSql(match: EventMatch, window: SegmentWindow, aggregate: Aggregate, having: (agg: Prisma.Sql) => Prisma.Sql, env: CompileEnv): CustomerSet {
   if (rollupAnswers(match, window) && Array.isArray(match.types) && match.types.length === 1) {
     // One type is one rollup row per customer: no grouping, and the (merchant, type, count) index applies.
-    return Prisma.sql`SELECT r.customer_id FROM customer_rollups r WHERE r.merchant_id = ${env.merchantId}::uuid AND r.type = ${match.types[0]}::"EventType" AND ${having(ROLLUP_ROW[aggregate])}`;
+    return unique(Prisma.sql`SELECT r.customer_id FROM customer_rollups r WHERE r.merchant_id = ${env.merchantId}::uuid AND r.type = ${match.types[0]}::"EventType" AND ${having(ROLLUP_ROW[aggregate])}`);
   }
   if (rollupAnswers(match, window)) {
     const types = match.types === "any" ? Prisma.empty : Prisma.sql` AND r.type = ANY(${match.types as string[]}::"EventType"[])`;
     // Rows adding nothing to the aggregate are skipped: a customer left without rows has 0, which
     // is how customers without events are counted anyway (fewer rows to group for "any" type).
-    return Prisma.sql`SELECT r.customer_id FROM customer_rollups r WHERE r.merchant_id = ${env.merchantId}::uuid${types} AND ${ROLLUP_NONZERO[aggregate]} GROUP BY r.customer_id HAVING ${having(ROLLUP_AGGREGATE[aggregate])}`;
+    return unique(Prisma.sql`SELECT r.customer_id FROM customer_rollups r WHERE r.merchant_id = ${env.merchantId}::uuid${types} AND ${ROLLUP_NONZERO[aggregate]} GROUP BY r.customer_id HAVING ${having(ROLLUP_AGGREGATE[aggregate])}`);
   }
   const range = resolveWindow(window, env.now, env.timeZone);
-  return Prisma.sql`SELECT e.customer_id FROM events e WHERE ${eventMatchSql(E, match, env)} AND ${rangeSql(E, Prisma.raw("occurred_at"), range)} GROUP BY e.customer_id HAVING ${having(EVENT_AGGREGATE[aggregate])}`;
+  return unique(Prisma.sql`SELECT e.customer_id FROM events e WHERE ${eventMatchSql(E, match, env)} AND ${rangeSql(E, Prisma.raw("occurred_at"), range)} GROUP BY e.customer_id HAVING ${having(EVENT_AGGREGATE[aggregate])}`);
 }
 
 const plainActivity = (match: EventMatch) => match.types === "activity" && !match.locationId && !match.customName && !match.amount && !(match.data?.length);
 
 /** Customers with at least one matched event in the window. */
-export function hasSetSql(match: EventMatch, window: SegmentWindow, env: CompileEnv): Prisma.Sql {
+export function hasSetSql(match: EventMatch, window: SegmentWindow, env: CompileEnv): CustomerSet {
   if (rollupAnswers(match, window)) return aggregateSetSql(match, window, "count", (agg) => Prisma.sql`${agg} > 0`, env);
   // The write path keeps the pass's last activity exact under voids (lib/events/pass-rules.ts), so
   // "has any activity, ever" is one column of the pass instead of a scan of every event.
   if (plainActivity(match) && window.kind === "all_time") {
-    return Prisma.sql`SELECT p.customer_id FROM customer_passes p WHERE p.merchant_id = ${env.merchantId}::uuid AND p.last_seen_at IS NOT NULL`;
+    return unique(Prisma.sql`SELECT p.customer_id FROM customer_passes p WHERE p.merchant_id = ${env.merchantId}::uuid AND p.last_seen_at IS NOT NULL`);
   }
   const range = resolveWindow(window, env.now, env.timeZone);
   // A window up to now is "the last matched event is in it": one indexed column, not every event.
   const source = columnSource(match);
   if (source && endsAfterNow(range, env)) return recentColumnSet(source, range, env);
-  return Prisma.sql`SELECT e.customer_id FROM events e WHERE ${eventMatchSql(E, match, env)} AND ${rangeSql(E, Prisma.raw("occurred_at"), range)}`;
+  return repeating(Prisma.sql`SELECT e.customer_id FROM events e WHERE ${eventMatchSql(E, match, env)} AND ${rangeSql(E, Prisma.raw("occurred_at"), range)}`);
 }
 
 /** Customers whose first matched event ever falls in the window. */
-export function firstTimeSetSql(match: EventMatch, window: SegmentWindow, env: CompileEnv): Prisma.Sql {
+export function firstTimeSetSql(match: EventMatch, window: SegmentWindow, env: CompileEnv): CustomerSet {
   const range = resolveWindow(window, env.now, env.timeZone);
   if (!range.start) return hasSetSql(match, window, env);
   const source = columnSource(match);
@@ -151,6 +159,6 @@ export function firstTimeSetSql(match: EventMatch, window: SegmentWindow, env: C
   const w = Prisma.raw("w");
   const b = Prisma.raw("b");
   // Candidates come from the window (small, by the time index); each is checked for an earlier event.
-  return Prisma.sql`SELECT w.customer_id FROM events w WHERE ${eventMatchSql(w, match, env)} AND ${rangeSql(w, Prisma.raw("occurred_at"), range)}
-    AND NOT EXISTS (SELECT 1 FROM events b WHERE ${eventMatchSql(b, match, env)} AND b.customer_id = w.customer_id AND b.occurred_at < ${range.start}::timestamptz)`;
+  return repeating(Prisma.sql`SELECT w.customer_id FROM events w WHERE ${eventMatchSql(w, match, env)} AND ${rangeSql(w, Prisma.raw("occurred_at"), range)}
+    AND NOT EXISTS (SELECT 1 FROM events b WHERE ${eventMatchSql(b, match, env)} AND b.customer_id = w.customer_id AND b.occurred_at < ${range.start}::timestamptz)`);
 }

@@ -2,7 +2,8 @@
 // the definition travels as a bound parameter (never in the SQL text).
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
-import { compileSegment, countSql, zeroSatisfies, type CompileEnv } from "./compile";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { compileSegment, countSql, memberIdsSql, zeroSatisfies, type CompileEnv } from "./compile";
 import type { Condition, SegmentDefinition } from "./definition";
 
 const M = "0190a000-0000-7000-8000-000000000001";
@@ -12,10 +13,13 @@ const env: CompileEnv = {
   locationIds: new Set([LOC]), segments: new Map(),
 };
 const one = (c: Condition): SegmentDefinition => ({ kind: "group", match: "all", conditions: [c] });
+const flat = (q: Prisma.Sql) => q.text.replace(/\s+/g, " ");
+/** The predicate over customers (as the member pages walk it), then the count's set query. */
 const sql = (c: Condition, e = env) => {
   const compiled = compileSegment(one(c), e);
-  const q = countSql(compiled, e);
-  return { text: q.text.replace(/\s+/g, " "), values: q.values, warnings: compiled.warnings };
+  const walk = Prisma.sql`SELECT count(*) FROM customers c WHERE c.merchant_id = ${e.merchantId}::uuid AND ${compiled.predicate}`;
+  const count = countSql(compiled, e);
+  return { text: `${flat(walk)} || ${flat(count)}`, count: flat(count), values: [...walk.values, ...count.values], warnings: compiled.warnings };
 };
 
 describe("compileSegment", () => {
@@ -87,14 +91,36 @@ describe("compileSegment", () => {
         { kind: "group", match: "all", negate: true, conditions: [{ kind: "has", event: { types: ["pass_uninstalled"] }, window: { kind: "all_time" }, has: true }] },
       ],
     };
-    const text = countSql(compileSegment(def, env), env).text.replace(/\s+/g, " ");
-    expect(text).toMatch(/\(\(c\.id IN .* OR c\.id IN .*\) AND \(NOT \(c\.id IN .*\)\)\)/);
+    const compiled = compileSegment(def, env);
+    expect(flat(compiled.predicate)).toMatch(/\(\(c\.id IN .* OR c\.id IN .*\) AND \(NOT \(c\.id IN .*\)\)\)/);
+    // As sets: (visitors ∪ 3+ visits) less the uninstalled, counted without testing every customer.
+    const count = flat(countSql(compiled, env));
+    expect(count).toMatch(/^SELECT \(SELECT count\(\*\) FROM \(SELECT s0\.id FROM \(SELECT s0\.id FROM .* UNION SELECT s0\.id FROM .*\) AS s0\(id\) WHERE NOT EXISTS \(SELECT 1 FROM \(SELECT r\.customer_id FROM customer_rollups r .*\) AS s1\(id\) WHERE s1\.id = s0\.id\)\) AS s0\)::int AS count$/);
+    expect(count).not.toContain("FROM customers");
+  });
+
+  it("counts a condition's own set: no scan of all customers for a positive one, all less the set for a negative one", () => {
+    const five = sql({ kind: "count", event: { types: ["purchase"] }, window: { kind: "all_time" }, compare: { op: "gte", value: 5 } });
+    expect(five.count).toBe('SELECT (SELECT count(*) FROM (SELECT r.customer_id FROM customer_rollups r WHERE r.merchant_id = $1::uuid AND r.type = $2::"EventType" AND (r.count >= $3::bigint)) AS s0)::int AS count');
+    const never = sql({ kind: "has", event: { types: ["redemption"] }, window: { kind: "all_time" }, has: false });
+    expect(never.count).toBe('SELECT ((SELECT count(*) FROM customers k WHERE k.merchant_id = $1::uuid) - (SELECT count(*) FROM (SELECT r.customer_id FROM customer_rollups r WHERE r.merchant_id = $2::uuid AND r.type = $3::"EventType" AND r.count > 0) AS s0))::int AS count');
+    // Events in a window may list a customer many times: counted once each.
+    expect(sql({ kind: "has", event: { types: ["purchase"] }, window: { kind: "last_month" }, has: true }).count).toContain("SELECT count(DISTINCT s0.id) FROM (SELECT e.customer_id FROM events e");
+  });
+
+  it("lists the members' ids as the set itself, or every customer less the set, after a cursor", () => {
+    const after = "0190a000-0000-7000-8000-0000000000c1";
+    const positive = compileSegment(one({ kind: "has", event: { types: ["purchase"] }, window: { kind: "last_month" }, has: true }), env);
+    expect(flat(memberIdsSql(positive, env, after))).toMatch(/^SELECT DISTINCT s0\.id FROM \(SELECT e\.customer_id FROM events e .*\) AS s0\(id\) WHERE s0\.id > \$\d+::uuid$/);
+    const negative = compileSegment(one({ kind: "has", event: { types: ["redemption"] }, window: { kind: "all_time" }, has: false }), env);
+    expect(flat(memberIdsSql(negative, env))).toMatch(/^SELECT k\.id FROM customers k WHERE k\.merchant_id = \$1::uuid AND NOT EXISTS \(SELECT 1 FROM \(SELECT r\.customer_id FROM customer_rollups r .*\) AS s0\(id\) WHERE s0\.id = k\.id\)$/);
   });
 
   it("a deleted location or segment warns and counts nobody for that condition", () => {
     const gone = "0190a000-0000-7000-8000-0000000000ff";
     const loc = sql({ kind: "has", event: { types: ["visit"], locationId: gone }, window: { kind: "all_time" }, has: true });
-    expect(loc.text).toContain("AND (FALSE)");
+    expect(loc.text).toContain("AND FALSE");
+    expect(loc.count).toBe("SELECT 0::int AS count");
     expect(loc.warnings).toEqual([{ path: "conditions[0]", message: expect.stringContaining("location that no longer exists") }]);
     const seg = sql({ kind: "member_of", segmentId: gone, member: true });
     expect(seg.warnings[0]?.message).toContain("segment that no longer exists");
@@ -109,8 +135,9 @@ describe("compileSegment", () => {
     ]);
     expect(() => compileSegment(one({ kind: "member_of", segmentId: a, member: true }), { ...env, segments }, b)).toThrow(AppError);
     const ok = new Map([[a, { name: "A", definition: one({ kind: "has", event: { types: ["visit"] }, window: { kind: "all_time" }, has: true }) }]]);
-    const text = countSql(compileSegment(one({ kind: "member_of", segmentId: a, member: false }), { ...env, segments: ok }), env).text;
-    expect(text).toContain("(NOT (c.id IN (SELECT r.customer_id FROM customer_rollups r");
+    const compiled = compileSegment(one({ kind: "member_of", segmentId: a, member: false }), { ...env, segments: ok });
+    expect(flat(compiled.predicate)).toContain("(NOT (c.id IN (SELECT r.customer_id FROM customer_rollups r");
+    expect(flat(countSql(compiled, env))).toContain("(SELECT count(*) FROM customers k WHERE k.merchant_id = $1::uuid) - (SELECT count(*) FROM (SELECT r.customer_id FROM customer_rollups r");
   });
 });
 

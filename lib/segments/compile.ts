@@ -1,14 +1,20 @@
-// THE segment compiler: a validated definition becomes one parameterized SQL predicate over the
-// customer row `c` (and from it one query for the count, the members, the export, the API and
-// the automations). Each condition is "c.id IN / NOT IN (a set of customer ids)", so AND, OR and
-// NOT compose as plain boolean logic and customers with no events count as zero where they should.
+// THE segment compiler: a validated definition becomes one parameterized SQL query, in two
+// renderings of the same logic, used by the preview, the members list, the export, the API and the
+// automations:
+// * a set of customer ids — the members, or the customers who are NOT members (a Term below):
+//   AND, OR and NOT compose as semi-joins, anti-joins and unions, so the count of "5+ purchases"
+//   counts the rollup rows that say so instead of testing every one of 1M customers;
+// * a boolean predicate over the customer row `c` ("c.id IN / NOT IN (set)" per condition), for
+//   walking the customers in a sort order until a page is full.
+// Each condition is a set of customer ids; customers with no events count as zero where they
+// should (a condition 0 satisfies is "not in the set of customers who fail it").
 // Nothing from a definition reaches SQL except as a bound parameter or through the allow-lists here
 // and in compile-events.ts.
 import Decimal from "decimal.js";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
 import {
-  aggregateSetSql, compareSql, decimalCompareSql, firstTimeSetSql, hasSetSql, intParam, rangeSql, type Aggregate, type CompileEnv,
+  aggregateSetSql, compareSql, type CustomerSet, decimalCompareSql, firstTimeSetSql, hasSetSql, intParam, rangeSql, type Aggregate, type CompileEnv,
 } from "./compile-events";
 import { columnSource, endsAfterNow, staleColumnSet } from "./compile-columns";
 import { parseDefinition, type Condition, type CountCompare, type DecimalCompare, type SegmentGroup } from "./definition";
@@ -22,16 +28,87 @@ export interface CompileWarning {
   message: string;
 }
 
+/**
+ * Who a definition (or any part of it) holds for: the customers in `set` when `positive`, else every
+ * customer of the merchant except those in `set`. `set` selects one column of customer ids (of this
+ * merchant only: every source is scoped), null for no one; `unique` when it lists nobody twice.
+ * `predicate` is the same as a boolean expression over the customer row `c`.
+ */
+export interface Term {
+  positive: boolean;
+  set: Prisma.Sql | null;
+  unique: boolean;
+  predicate: Prisma.Sql;
+}
+
 export interface CompiledSegment {
   /** A boolean SQL expression over `c` (customers), true for members. */
   predicate: Prisma.Sql;
+  /** The members as a set (or the complement of one). */
+  term: Term;
   warnings: CompileWarning[];
 }
 
-const TRUE = Prisma.sql`TRUE`;
-const FALSE = Prisma.sql`FALSE`;
-const inSet = (set: Prisma.Sql) => Prisma.sql`c.id IN (${set})`;
-const notInSet = (set: Prisma.Sql) => Prisma.sql`c.id NOT IN (${set})`;
+const TRUE_TERM: Term = { positive: false, set: null, unique: true, predicate: Prisma.sql`TRUE` };
+const FALSE_TERM: Term = { positive: true, set: null, unique: true, predicate: Prisma.sql`FALSE` };
+const inSet = ({ sql, unique }: CustomerSet): Term => ({ positive: true, set: sql, unique, predicate: Prisma.sql`c.id IN (${sql})` });
+const notInSet = ({ sql, unique }: CustomerSet): Term => ({ positive: false, set: sql, unique, predicate: Prisma.sql`c.id NOT IN (${sql})` });
+/** Pass rows: one per customer. */
+const passSet = (sql: Prisma.Sql): CustomerSet => ({ sql, unique: true });
+
+const negate = (t: Term): Term => ({ positive: !t.positive, set: t.set, unique: t.unique, predicate: Prisma.sql`(NOT ${t.predicate})` });
+
+/**
+ * Aliases for sets in FROM: fixed text, never from a definition. A set is never correlated with the
+ * query around it, so the same names may repeat at another depth; siblings take different ones.
+ */
+const alias = (i: number) => Prisma.raw(`s${i}`);
+
+/** `set` as a FROM item with its one column named id. */
+const from = (set: Prisma.Sql, a: Prisma.Sql) => Prisma.sql`(${set}) AS ${a}(id)`;
+
+/**
+ * Ids in the first of `keep`, and in every other of `keep`, and in none of `drop`: semi- and
+ * anti-joins the planner runs as hash joins or index probes. `keep` must not be empty.
+ */
+function intersect(keep: { set: Prisma.Sql; unique: boolean }[], drop: Prisma.Sql[]): { set: Prisma.Sql; unique: boolean } {
+  // A set that lists each customer once drives, so the result does too.
+  const first = keep.find((k) => k.unique) ?? keep[0]!;
+  const rest = keep.filter((k) => k !== first);
+  if (rest.length === 0 && drop.length === 0) return first;
+  const a = alias(0);
+  const tests = [
+    ...rest.map((k, i) => Prisma.sql`EXISTS (SELECT 1 FROM ${from(k.set, alias(i + 1))} WHERE ${alias(i + 1)}.id = ${a}.id)`),
+    ...drop.map((d, i) => Prisma.sql`NOT EXISTS (SELECT 1 FROM ${from(d, alias(rest.length + i + 1))} WHERE ${alias(rest.length + i + 1)}.id = ${a}.id)`),
+  ];
+  return { set: Prisma.sql`SELECT ${a}.id FROM ${from(first.set, a)} WHERE ${Prisma.join(tests, " AND ")}`, unique: first.unique };
+}
+
+/** Ids in any of `sets` (listed once each when there are several). */
+function union(sets: { set: Prisma.Sql; unique: boolean }[]): { set: Prisma.Sql; unique: boolean } {
+  if (sets.length === 1) return sets[0]!;
+  return { set: Prisma.join(sets.map((s) => Prisma.sql`SELECT s0.id FROM ${from(s.set, alias(0))}`), " UNION "), unique: true };
+}
+
+/** AND of terms: members of all; in sets, (∩ positives) − (∪ negatives), or the complement of ∪ negatives. */
+function allOf(terms: Term[]): Term {
+  if (terms.some((t) => t.positive && t.set === null)) return FALSE_TERM;
+  const live = terms.filter((t) => t.set !== null);
+  const predicate = terms.length === 0 ? Prisma.sql`TRUE` : Prisma.sql`(${Prisma.join(terms.map((t) => t.predicate), " AND ")})`;
+  const keep = live.filter((t) => t.positive).map((t) => ({ set: t.set!, unique: t.unique }));
+  const drop = live.filter((t) => !t.positive).map((t) => ({ set: t.set!, unique: t.unique }));
+  if (keep.length > 0) return { positive: true, ...intersect(keep, drop.map((d) => d.set)), predicate };
+  if (drop.length === 0) return { ...TRUE_TERM, predicate };
+  return { positive: false, ...union(drop), predicate };
+}
+
+/** OR of terms: ¬(AND of the negations). */
+function anyOf(terms: Term[]): Term {
+  // An empty group constrains nothing, whichever way it is joined.
+  if (terms.length === 0) return TRUE_TERM;
+  const result = negate(allOf(terms.map(negate)));
+  return { ...result, predicate: Prisma.sql`(${Prisma.join(terms.map((t) => t.predicate), " OR ")})` };
+}
 
 /** Whether 0 satisfies a comparison: then customers with no such events are members too. */
 export function zeroSatisfies(c: CountCompare | DecimalCompare): boolean {
@@ -52,7 +129,7 @@ function countCompareSql(agg: Prisma.Sql, c: CountCompare): Prisma.Sql {
 }
 
 /** Members are those whose aggregate satisfies the comparison, customers with none counting as 0. */
-function aggregatePredicate(sets: (having: (agg: Prisma.Sql) => Prisma.Sql) => Prisma.Sql, test: (agg: Prisma.Sql) => Prisma.Sql, zeroIn: boolean): Prisma.Sql {
+function aggregatePredicate(sets: (having: (agg: Prisma.Sql) => Prisma.Sql) => CustomerSet, test: (agg: Prisma.Sql) => Prisma.Sql, zeroIn: boolean): Term {
   // When 0 passes, exclude only the customers whose (non-zero-row) aggregate fails.
   return zeroIn ? notInSet(sets((agg) => Prisma.sql`NOT ${test(agg)}`)) : inSet(sets(test));
 }
@@ -65,22 +142,21 @@ class Compiler {
     private readonly stack: string[] = [],
   ) {}
 
-  group(g: SegmentGroup, path: string): Prisma.Sql {
+  group(g: SegmentGroup, path: string): Term {
     const parts = g.conditions.map((c, i) => {
       const childPath = `${path}conditions[${i}]`;
       return c.kind === "group" ? this.group(c, `${childPath}.`) : this.condition(c, childPath);
     });
-    // An empty group constrains nothing, whichever way it is joined.
-    const joined = parts.length === 0 ? TRUE : Prisma.sql`(${Prisma.join(parts, g.match === "all" ? " AND " : " OR ")})`;
-    return g.negate ? Prisma.sql`(NOT ${joined})` : joined;
+    const joined = g.match === "all" ? allOf(parts) : anyOf(parts);
+    return g.negate ? negate(joined) : joined;
   }
 
-  private warn(path: string, message: string): Prisma.Sql {
+  private warn(path: string, message: string): Term {
     this.warnings.push({ path, message });
-    return FALSE;
+    return FALSE_TERM;
   }
 
-  condition(c: Condition, path: string): Prisma.Sql {
+  condition(c: Condition, path: string): Term {
     const env = this.env;
     if ("event" in c && c.event.locationId && !env.locationIds.has(c.event.locationId)) {
       return this.warn(path, "This condition names a location that no longer exists, so it counts nobody.");
@@ -106,10 +182,10 @@ class Compiler {
           if (c.within) return c.includeNever ? notInSet(stale) : inSet(hasSetSql(c.event, c.window, env));
           return c.includeNever ? notInSet(hasSetSql(c.event, c.window, env)) : inSet(stale);
         }
-        const recent = hasSetSql(c.event, c.window, env);
-        const ever = hasSetSql(c.event, { kind: "all_time" }, env);
-        if (c.within) return c.includeNever ? Prisma.sql`(${inSet(recent)} OR ${notInSet(ever)})` : inSet(recent);
-        return c.includeNever ? notInSet(recent) : Prisma.sql`(${inSet(ever)} AND ${notInSet(recent)})`;
+        const recent = inSet(hasSetSql(c.event, c.window, env));
+        const ever = inSet(hasSetSql(c.event, { kind: "all_time" }, env));
+        if (c.within) return c.includeNever ? anyOf([recent, negate(ever)]) : recent;
+        return c.includeNever ? negate(recent) : allOf([ever, negate(recent)]);
       }
       case "attribute":
         return this.attribute(c);
@@ -118,8 +194,8 @@ class Compiler {
     }
   }
 
-  private attribute(c: Extract<Condition, { kind: "attribute" }>): Prisma.Sql {
-    const passes = (where: Prisma.Sql) => Prisma.sql`SELECT p.customer_id FROM customer_passes p WHERE p.merchant_id = ${this.env.merchantId}::uuid AND ${where}`;
+  private attribute(c: Extract<Condition, { kind: "attribute" }>): Term {
+    const passes = (where: Prisma.Sql) => passSet(Prisma.sql`SELECT p.customer_id FROM customer_passes p WHERE p.merchant_id = ${this.env.merchantId}::uuid AND ${where}`);
     switch (c.attribute) {
       case "tier": {
         const names = c.values.filter((v): v is string => v !== null);
@@ -137,12 +213,15 @@ class Compiler {
         return inSet(passes(countCompareSql(Prisma.sql`p.visit_count`, c.compare)));
       case "lifetime_spend":
         return inSet(passes(decimalCompareSql(Prisma.sql`p.lifetime_spend`, c.compare)));
-      case "customer_since":
-        return rangeSql(Prisma.raw("c"), Prisma.raw("created_at"), resolveWindow(c.window, this.env.now, this.env.timeZone));
+      case "customer_since": {
+        const range = rangeSql(Prisma.raw("k"), Prisma.raw("created_at"), resolveWindow(c.window, this.env.now, this.env.timeZone));
+        const set = Prisma.sql`SELECT k.id FROM customers k WHERE k.merchant_id = ${this.env.merchantId}::uuid AND ${range}`;
+        return { positive: true, set, unique: true, predicate: rangeSql(Prisma.raw("c"), Prisma.raw("created_at"), resolveWindow(c.window, this.env.now, this.env.timeZone)) };
+      }
     }
   }
 
-  private memberOf(segmentId: string, member: boolean, path: string): Prisma.Sql {
+  private memberOf(segmentId: string, member: boolean, path: string): Term {
     const segment = this.env.segments.get(segmentId);
     if (!segment) return this.warn(path, "This condition names a segment that no longer exists, so it counts nobody.");
     if (this.stack.includes(segmentId)) {
@@ -152,9 +231,9 @@ class Compiler {
     if (!parsed.ok) return this.warn(path, `The segment “${segment.name}” has a definition that is no longer valid, so this condition counts nobody.`);
     // Warnings inside another segment are that segment's; here they become one warning on this condition.
     const inner = new Compiler(this.env, [...this.stack, segmentId]);
-    const predicate = inner.group(parsed.definition, "");
+    const term = inner.group(parsed.definition, "");
     if (inner.warnings.length) this.warnings.push({ path, message: `The segment “${segment.name}” has a condition that counts nobody: ${inner.warnings[0]?.message}` });
-    return member ? predicate : Prisma.sql`(NOT ${predicate})`;
+    return member ? term : negate(term);
   }
 }
 
@@ -164,11 +243,38 @@ class Compiler {
  */
 export function compileSegment(definition: SegmentGroup, env: CompileEnv, selfId?: string): CompiledSegment {
   const compiler = new Compiler(env, selfId ? [selfId] : []);
-  const predicate = compiler.group(definition, "");
-  return { predicate, warnings: compiler.warnings };
+  const term = compiler.group(definition, "");
+  return { predicate: term.predicate, term, warnings: compiler.warnings };
 }
 
-/** The count of members: one query. */
+/** How many customers the set lists (once each). */
+function setCount(t: Term): Prisma.Sql {
+  if (t.set === null) return Prisma.sql`0`;
+  const a = alias(0);
+  return t.unique ? Prisma.sql`(SELECT count(*) FROM (${t.set}) AS ${a})` : Prisma.sql`(SELECT count(DISTINCT ${a}.id) FROM ${from(t.set, a)})`;
+}
+
+/** The count of members: one query, counting the set (or all customers less the set). */
 export function countSql(compiled: CompiledSegment, env: CompileEnv): Prisma.Sql {
-  return Prisma.sql`SELECT count(*)::int AS count FROM customers c WHERE c.merchant_id = ${env.merchantId}::uuid AND ${compiled.predicate}`;
+  const t = compiled.term;
+  if (t.positive) return Prisma.sql`SELECT ${setCount(t)}::int AS count`;
+  return Prisma.sql`SELECT ((SELECT count(*) FROM customers k WHERE k.merchant_id = ${env.merchantId}::uuid) - ${setCount(t)})::int AS count`;
+}
+
+/**
+ * The members' ids as one query (each once), optionally only those after `afterId`: the set
+ * itself, or the merchant's customers less the set.
+ */
+export function memberIdsSql(compiled: CompiledSegment, env: CompileEnv, afterId?: string | null): Prisma.Sql {
+  const t = compiled.term;
+  if (t.positive) {
+    if (t.set === null) return Prisma.sql`SELECT NULL::uuid AS id WHERE FALSE`;
+    const a = alias(0);
+    const after = afterId ? Prisma.sql` WHERE ${a}.id > ${afterId}::uuid` : Prisma.empty;
+    return Prisma.sql`SELECT ${t.unique ? Prisma.empty : Prisma.sql`DISTINCT `}${a}.id FROM ${from(t.set, a)}${after}`;
+  }
+  const after = afterId ? Prisma.sql` AND k.id > ${afterId}::uuid` : Prisma.empty;
+  if (t.set === null) return Prisma.sql`SELECT k.id FROM customers k WHERE k.merchant_id = ${env.merchantId}::uuid${after}`;
+  const b = alias(0);
+  return Prisma.sql`SELECT k.id FROM customers k WHERE k.merchant_id = ${env.merchantId}::uuid${after} AND NOT EXISTS (SELECT 1 FROM ${from(t.set, b)} WHERE ${b}.id = k.id)`;
 }

@@ -6,7 +6,7 @@ import type { MerchantScope } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import type { PassStatusValue } from "@/lib/events/registry";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { compileSegment, countSql, type CompiledSegment, type CompileEnv, type CompileWarning } from "./compile";
+import { compileSegment, countSql, memberIdsSql, type CompiledSegment, type CompileEnv, type CompileWarning } from "./compile";
 import type { SegmentDefinition } from "./definition";
 
 type Tx = Prisma.TransactionClient;
@@ -75,7 +75,7 @@ function membersSql(compiled: CompiledSegment, env: CompileEnv, order: string, e
   // The member set is evaluated once, then sorted and cut. Letting the planner walk an index in
   // sort order and test each customer looked cheap for "LIMIT 50" but read the whole 10M-event
   // history index for a rare segment (65 s); a materialized set costs about one count.
-  return Prisma.sql`WITH m AS MATERIALIZED (SELECT c.id FROM customers c WHERE c.merchant_id = ${env.merchantId}::uuid AND ${compiled.predicate})
+  return Prisma.sql`WITH m AS MATERIALIZED (${memberIdsSql(compiled, env)})
     SELECT ${MEMBER_COLUMNS}
     FROM m JOIN customers c ON c.merchant_id = ${env.merchantId}::uuid AND c.id = m.id
     JOIN customer_passes p ON p.merchant_id = c.merchant_id AND p.customer_id = c.id
@@ -171,8 +171,7 @@ export async function membersAfter(run: SegmentRun, afterId: string | null, limi
     // let the planner walk the whole event history index in id order for a rare segment (65 s).
     // Ids first, rows second: joined in one statement, the planner priced a 5-member segment by its
     // estimate (16k rows) and hash-joined all 1M customers and passes to it (1 s instead of 15 ms).
-    const ids = done ? found.map((id) => ({ id })) : await tx.$queryRaw<{ id: string }[]>`WITH m AS MATERIALIZED (SELECT c.id FROM customers c
-      WHERE c.merchant_id = ${run.env.merchantId}::uuid AND ${run.compiled.predicate}${after})
+    const ids = done ? found.map((id) => ({ id })) : await tx.$queryRaw<{ id: string }[]>`WITH m AS MATERIALIZED (${memberIdsSql(run.compiled, run.env, afterId)})
       SELECT id::text AS id FROM m ORDER BY id LIMIT ${limit}`;
     if (ids.length === 0) return [];
     return tx.$queryRaw<MemberRow[]>`SELECT ${MEMBER_COLUMNS}
