@@ -20,7 +20,7 @@ const date = (at: number | null) => (at === null ? null : new Date(at));
 
 export function factsOfRow(row: CustomerStateRow): PassFacts {
   return {
-    points: row.points_balance, visits: row.visit_count, spendCents: toCents(row.lifetime_spend), tier: row.tier,
+    points: row.points_balance, pointsEarned: row.points_earned, visits: row.visit_count, spendCents: toCents(row.lifetime_spend), tier: row.tier,
     status: row.pass_status as PassStatus, statusAt: ms(row.pass_status_at), firstActivityAt: ms(row.first_seen_at), lastActivityAt: ms(row.last_seen_at),
   };
 }
@@ -38,13 +38,13 @@ export function passEventOf(row: { type: EventType; source: EventSourceKind; occ
 /** One UPDATE of many passes; rows travel as one JSON parameter (see insertEventsSql). */
 export function savePassesSql(merchantId: string, passes: Map<string, PassFacts>): Prisma.Sql {
   const json = JSON.stringify([...passes].map(([id, s]) => ({
-    id, p: s.points, v: s.visits, s: formatCents(s.spendCents), t: s.tier, ps: s.status,
+    id, p: s.points, pe: s.pointsEarned, v: s.visits, s: formatCents(s.spendCents), t: s.tier, ps: s.status,
     pa: date(s.statusAt)?.toISOString() ?? null, f: date(s.firstActivityAt)?.toISOString() ?? null, l: date(s.lastActivityAt)?.toISOString() ?? null,
   })));
   return Prisma.sql`
-    UPDATE customer_passes c SET points_balance = x.p, visit_count = x.v, lifetime_spend = x.s, tier = x.t,
+    UPDATE customer_passes c SET points_balance = x.p, points_earned = x.pe, visit_count = x.v, lifetime_spend = x.s, tier = x.t,
       pass_status = x.ps::"PassStatus", pass_status_at = x.pa, first_seen_at = x.f, last_seen_at = x.l, updated_at = now()
-    FROM json_to_recordset(${json}::json) AS x(id uuid, p int, v int, s numeric, t text, ps text, pa timestamptz, f timestamptz, l timestamptz)
+    FROM json_to_recordset(${json}::json) AS x(id uuid, p int, pe bigint, v int, s numeric, t text, ps text, pa timestamptz, f timestamptz, l timestamptz)
     WHERE c.merchant_id = ${merchantId}::uuid AND c.customer_id = x.id`;
 }
 

@@ -18,7 +18,7 @@ import "server-only";
 // A customer deleted while a writer waited in step 2 is simply not returned (the locking read
 // skips the deleted row), so that writer answers "customer not found" instead of failing.
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { CustomerStateRow } from "./state";
+import { PASS_STATE_COLUMNS, type CustomerStateRow } from "./state";
 
 type Tx = Prisma.TransactionClient;
 
@@ -26,8 +26,7 @@ type Tx = Prisma.TransactionClient;
 export async function lockPasses(tx: Tx, merchantId: string, customerIds: string[]): Promise<Map<string, CustomerStateRow>> {
   if (customerIds.length === 0) return new Map();
   const rows = await tx.$queryRaw<CustomerStateRow[]>`
-    SELECT c.id::text AS id, p.points_balance, p.visit_count, p.lifetime_spend::text, p.tier, p.pass_status::text, p.pass_status_at,
-           p.first_seen_at, p.last_seen_at
+    SELECT c.id::text AS id, ${PASS_STATE_COLUMNS}
     FROM customers c JOIN customer_passes p ON p.merchant_id = c.merchant_id AND p.customer_id = c.id
     WHERE c.merchant_id = ${merchantId}::uuid AND c.id = ANY(${customerIds}::uuid[])
     ORDER BY c.id FOR KEY SHARE OF c FOR UPDATE OF p`;

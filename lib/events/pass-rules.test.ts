@@ -77,8 +77,10 @@ describe("pass rules", () => {
       { type: "check_in", source: "manual", occurredAt: at(11), amountCents: null, points: 0 },
       { type: "pass_installed", source: "api", occurredAt: at(1), amountCents: null, points: 0 },
       { type: "notification_received", source: "automation", occurredAt: at(40), amountCents: null, points: 0 },
+      { type: "redemption", source: "manual", occurredAt: at(12), amountCents: null, points: -10 },
     ], rules);
-    expect(pass).toEqual({ points: 16, visits: 1, spendCents: 1_650, tier: "Gold", status: "uninstalled", statusAt: at(30), firstActivityAt: at(1), lastActivityAt: at(11) });
+    // Redemptions take points from the balance, never from what was earned.
+    expect(pass).toEqual({ points: 6, pointsEarned: 16, visits: 1, spendCents: 1_650, tier: "Gold", status: "uninstalled", statusAt: at(30), firstActivityAt: at(1), lastActivityAt: at(12) });
   });
 
   it("activity is every type but notification_received and pass_uninstalled, and never an automation", () => {

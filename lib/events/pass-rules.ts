@@ -36,6 +36,8 @@ import type { EventSourceKind } from "./registry";
 /** A pass in the units the rules compute in: integer cents, epoch milliseconds. */
 export interface PassFacts {
   points: number;
+  /** Points earned: the sum of the positive points of its events (what redemptions never take back). */
+  pointsEarned: number;
   visits: number;
   spendCents: number;
   tier: string | null;
@@ -63,7 +65,7 @@ export interface PassRules {
 export type OrderFacts = Pick<PassFacts, "status" | "statusAt" | "firstActivityAt" | "lastActivityAt">;
 
 export const EMPTY_PASS: PassFacts = Object.freeze({
-  points: 0, visits: 0, spendCents: 0, tier: null, status: "not_installed", statusAt: null, firstActivityAt: null, lastActivityAt: null,
+  points: 0, pointsEarned: 0, visits: 0, spendCents: 0, tier: null, status: "not_installed", statusAt: null, firstActivityAt: null, lastActivityAt: null,
 }) as PassFacts;
 
 // --- Per-type flags: the registry (countsAsVisit, setsPassStatus) and lib/events/activity ----
@@ -104,6 +106,7 @@ export function applyEvent(state: PassFacts, event: PassEvent, rules: PassRules,
 /** applyEvent, in place: for folds over many events (the seed streams 10M). */
 export function applyEventTo(state: PassFacts, event: PassEvent, rules: PassRules, sign: 1 | -1, rest?: OrderFacts): void {
   state.points += sign * event.points;
+  state.pointsEarned += sign * Math.max(event.points, 0);
   if (VISIT_TYPES.has(event.type)) state.visits += sign;
   state.spendCents += sign * spendOf(event);
   state.tier = rules.tierOf(state.spendCents);

@@ -3,7 +3,7 @@ import type { AuditActor } from "@/lib/audit";
 import { createCustomers, suppressedKinds, type CreationOutcome } from "@/lib/customers/creation";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { CustomerRef } from "./schema";
-import type { CustomerStateRow } from "./state";
+import { PASS_STATE_COLUMNS, type CustomerStateRow } from "./state";
 import type { EventError } from "./types";
 
 type Tx = Prisma.TransactionClient;
@@ -51,8 +51,7 @@ export async function resolveCustomers(
   const externals = refs.flatMap((r) => (r.ref.externalId ? [r.ref.externalId] : []));
   const emails = refs.flatMap((r) => (r.ref.email ? [r.ref.email] : []));
   const rows = await tx.$queryRaw<Row[]>`
-    SELECT c.id::text, c.pass_serial, c.external_id, c.email,
-           p.points_balance, p.visit_count, p.lifetime_spend::text, p.tier, p.pass_status::text, p.pass_status_at, p.first_seen_at, p.last_seen_at
+    SELECT c.id::text, c.pass_serial, c.external_id, c.email, ${PASS_STATE_COLUMNS}
     FROM customers c JOIN customer_passes p ON p.merchant_id = c.merchant_id AND p.customer_id = c.id
     WHERE c.merchant_id = ${merchantId}::uuid
       AND (c.id = ANY(${ids}::uuid[]) OR c.pass_serial = ANY(${serials}::text[])

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { EventType } from "./registry";
 import type { RecordedEvent } from "./types";
 
@@ -8,6 +8,7 @@ type Tx = Prisma.TransactionClient;
 export interface CustomerStateRow {
   id: string;
   points_balance: number;
+  points_earned: number;
   visit_count: number;
   lifetime_spend: string;
   tier: string | null;
@@ -17,17 +18,21 @@ export interface CustomerStateRow {
   last_seen_at: Date | null;
 }
 
+/** The columns of a CustomerStateRow from customer_passes aliased `p` (every reader of pass state selects these). */
+export const PASS_STATE_COLUMNS = Prisma.sql`p.points_balance, p.points_earned::float8 AS points_earned, p.visit_count, p.lifetime_spend::text, p.tier,
+  p.pass_status::text, p.pass_status_at, p.first_seen_at, p.last_seen_at`;
+
 /** Reads (and with `lock`, locks FOR UPDATE in id order) the pass state of these customers. */
 export async function loadPassStates(tx: Tx, merchantId: string, ids: string[], { lock }: { lock: boolean }): Promise<Map<string, CustomerStateRow>> {
   if (ids.length === 0) return new Map();
   const sorted = [...ids].sort();
   const rows = lock
     ? await tx.$queryRaw<CustomerStateRow[]>`
-        SELECT customer_id::text AS id, points_balance, visit_count, lifetime_spend::text, tier, pass_status::text, pass_status_at, first_seen_at, last_seen_at
-        FROM customer_passes WHERE merchant_id = ${merchantId}::uuid AND customer_id = ANY(${sorted}::uuid[]) ORDER BY customer_id FOR UPDATE`
+        SELECT p.customer_id::text AS id, ${PASS_STATE_COLUMNS}
+        FROM customer_passes p WHERE p.merchant_id = ${merchantId}::uuid AND p.customer_id = ANY(${sorted}::uuid[]) ORDER BY p.customer_id FOR UPDATE`
     : await tx.$queryRaw<CustomerStateRow[]>`
-        SELECT customer_id::text AS id, points_balance, visit_count, lifetime_spend::text, tier, pass_status::text, pass_status_at, first_seen_at, last_seen_at
-        FROM customer_passes WHERE merchant_id = ${merchantId}::uuid AND customer_id = ANY(${sorted}::uuid[])`;
+        SELECT p.customer_id::text AS id, ${PASS_STATE_COLUMNS}
+        FROM customer_passes p WHERE p.merchant_id = ${merchantId}::uuid AND p.customer_id = ANY(${sorted}::uuid[])`;
   return new Map(rows.map((r) => [r.id, r]));
 }
 

@@ -42,7 +42,7 @@ async function copyLines(client: Client, sql: string, lines: Iterable<string>): 
 }
 
 export const CUSTOMER_COLUMNS = "id, merchant_id, name, email, phone, external_id, pass_serial, created_at, updated_at";
-export const PASS_COLUMNS = "merchant_id, customer_id, points_balance, visit_count, lifetime_spend, tier, pass_status, pass_status_at, first_seen_at, last_seen_at, updated_at";
+export const PASS_COLUMNS = "merchant_id, customer_id, points_balance, points_earned, visit_count, lifetime_spend, tier, pass_status, pass_status_at, first_seen_at, last_seen_at, updated_at";
 
 /**
  * Customers, then their passes with the final state from totals recorded while their events were
@@ -63,7 +63,7 @@ export async function copyCustomers(client: Client, plan: MerchantPlan, totals: 
       const c = customerAt(plan, k);
       const t = totals.get(k);
       const seen = `${t.firstSeenAt === null ? NULL : iso(t.firstSeenAt)}\t${t.lastSeenAt === null ? NULL : iso(t.lastSeenAt)}`;
-      yield `${merchantId}\t${c.id}\t${t.pointsBalance}\t${t.visitCount}\t${formatCents(t.lifetimeSpendCents)}\t${text(t.tier)}\t${t.passStatus}\t${t.passStatusAt === null ? NULL : iso(t.passStatusAt)}\t${seen}\t` +
+      yield `${merchantId}\t${c.id}\t${t.pointsBalance}\t${t.pointsEarned}\t${t.visitCount}\t${formatCents(t.lifetimeSpendCents)}\t${text(t.tier)}\t${t.passStatus}\t${t.passStatusAt === null ? NULL : iso(t.passStatusAt)}\t${seen}\t` +
         `${iso(t.lastSeenAt ?? c.createdAt)}\n`;
     }
   }

@@ -12,6 +12,7 @@ const STATUSES: readonly PassStatus[] = ["not_installed", "installed", "uninstal
 
 export interface PassTotals {
   pointsBalance: number;
+  pointsEarned: number;
   visitCount: number;
   lifetimeSpendCents: number;
   tier: string | null;
@@ -23,6 +24,7 @@ export interface PassTotals {
 
 export class CustomerTotals {
   private readonly points: Int32Array;
+  private readonly earned: Float64Array;
   private readonly visits: Int32Array;
   private readonly spendCents: Float64Array;
   private readonly status: Uint8Array;
@@ -35,6 +37,7 @@ export class CustomerTotals {
   constructor(customers: number, tiers: Tier[] = DEFAULT_TIERS) {
     this.rules = passRules(tiers);
     this.points = new Int32Array(customers);
+    this.earned = new Float64Array(customers);
     this.visits = new Int32Array(customers);
     this.spendCents = new Float64Array(customers);
     this.status = new Uint8Array(customers);
@@ -50,6 +53,7 @@ export class CustomerTotals {
       if (!e.voided) applyEventTo(pass, { type: e.type, source: e.source, occurredAt: e.at, amountCents: e.amountCents, points: e.points }, this.rules, 1);
     }
     this.points[ordinalIndex] = pass.points;
+    this.earned[ordinalIndex] = pass.pointsEarned;
     this.visits[ordinalIndex] = pass.visits;
     this.spendCents[ordinalIndex] = pass.spendCents;
     this.status[ordinalIndex] = STATUSES.indexOf(pass.status);
@@ -65,6 +69,7 @@ export class CustomerTotals {
     const statusAt = this.statusAt[ordinalIndex] ?? Number.NaN;
     return {
       pointsBalance: this.points[ordinalIndex] ?? 0,
+      pointsEarned: this.earned[ordinalIndex] ?? 0,
       visitCount: this.visits[ordinalIndex] ?? 0,
       lifetimeSpendCents: spend,
       tier: this.rules.tierOf(spend),

@@ -3,6 +3,7 @@
 // bound parameter; the only raw SQL is fixed text chosen from allow-lists below.
 import { Prisma } from "@/lib/generated/prisma/client";
 import { activitySql } from "@/lib/events/activity";
+import { VISIT_TYPES } from "@/lib/events/registry";
 import type { CompareOp, DataFilter, DecimalCompare, EventMatch, SegmentWindow } from "./definition";
 import { columnSource, endsAfterNow, firstColumnSet, recentColumnSet } from "./compile-columns";
 import { resolveWindow, type InstantRange } from "./windows";
@@ -114,11 +115,29 @@ const ROLLUP_ROW: Record<Aggregate, Prisma.Sql> = {
 
 const E = Prisma.raw("e");
 
+const sameTypes = (types: EventMatch["types"], expected: ReadonlySet<string>) =>
+  Array.isArray(types) && types.length === expected.size && types.every((t) => expected.has(t));
+
+/**
+ * The all-time sums the pass itself keeps with the pass rules (lib/events/pass-rules.ts), exact
+ * under voids and undo, one indexed row per customer: visits (visit and check-in), spend
+ * (purchases) and points earned (every type). Null when the pass does not answer.
+ */
+function passAggregate(match: EventMatch, window: SegmentWindow, aggregate: Aggregate): Prisma.Sql | null {
+  if (!rollupAnswers(match, window)) return null;
+  if (aggregate === "count" && sameTypes(match.types, VISIT_TYPES)) return Prisma.raw("p.visit_count");
+  if (aggregate === "amount" && sameTypes(match.types, new Set(["purchase"]))) return Prisma.raw("p.lifetime_spend");
+  if (aggregate === "points_earned" && match.types === "any") return Prisma.raw("p.points_earned");
+  return null;
+}
+
 /**
  * Customers whose aggregate over the matched events satisfies `having` (a predicate over the
  * aggregate expression). Only customers with at least one row appear.
  */
 export function aggregateSetSql(match: EventMatch, window: SegmentWindow, aggregate: Aggregate, having: (agg: Prisma.Sql) => Prisma.Sql, env: CompileEnv): CustomerSet {
+  const pass = passAggregate(match, window, aggregate);
+  if (pass) return unique(Prisma.sql`SELECT p.customer_id FROM customer_passes p WHERE p.merchant_id = ${env.merchantId}::uuid AND ${having(pass)}`);
   if (rollupAnswers(match, window) && Array.isArray(match.types) && match.types.length === 1) {
     // One type is one rollup row per customer: no grouping, and the (merchant, type, count) index applies.
     return unique(Prisma.sql`SELECT r.customer_id FROM customer_rollups r WHERE r.merchant_id = ${env.merchantId}::uuid AND r.type = ${match.types[0]}::"EventType" AND ${having(ROLLUP_ROW[aggregate])}`);

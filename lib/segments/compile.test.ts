@@ -32,8 +32,19 @@ describe("compileSegment", () => {
 
   it("counts that 0 satisfies keep customers without events (NOT IN the failing ones)", () => {
     const { text } = sql({ kind: "sum", event: { types: ["purchase"] }, field: "amount", window: { kind: "all_time" }, compare: { op: "lt", value: "50" } });
-    expect(text).toContain("c.id NOT IN (SELECT r.customer_id FROM customer_rollups r");
-    expect(text).toContain("AND NOT (r.amount < $");
+    expect(text).toContain("c.id NOT IN (SELECT p.customer_id FROM customer_passes p");
+    expect(text).toContain("AND NOT (p.lifetime_spend < $");
+  });
+
+  it("reads the sums the pass keeps (visits, spend, points earned) from the pass, other sums from the rollups", () => {
+    const all = { kind: "all_time" } as const;
+    expect(sql({ kind: "count", event: { types: ["check_in", "visit"] }, window: all, compare: { op: "gte", value: 10 } }).count).toContain("FROM customer_passes p WHERE p.merchant_id = $1::uuid AND (p.visit_count >= $2::bigint)");
+    expect(sql({ kind: "sum", event: { types: ["purchase"] }, field: "amount", window: all, compare: { op: "gte", value: "500" } }).count).toContain("(p.lifetime_spend >= $2::numeric)");
+    expect(sql({ kind: "sum", event: { types: "any" }, field: "points_earned", window: all, compare: { op: "gte", value: "1000" } }).count).toContain("(p.points_earned >= $2::numeric)");
+    // Not what the pass keeps: a subset of the visit types, or the points of one type.
+    expect(sql({ kind: "count", event: { types: ["visit"] }, window: all, compare: { op: "gte", value: 10 } }).count).toContain("FROM customer_rollups r");
+    expect(sql({ kind: "sum", event: { types: ["purchase"] }, field: "points_earned", window: all, compare: { op: "gte", value: "10" } }).count).toContain("FROM customer_rollups r");
+    expect(sql({ kind: "count", event: { types: ["check_in", "visit"], locationId: LOC }, window: all, compare: { op: "gte", value: 10 } }).count).toContain("FROM events e");
   });
 
   it("reads windows and filters from events, never voided ones, with bound values", () => {

@@ -34,8 +34,8 @@ async function expectPassesExact(context: MerchantContext) {
   const passes = await db.customerPass.findMany({ where: { merchantId: context.merchantId } });
   for (const pass of passes) {
     const fold = foldEvents(events.filter((e) => e.customer_id === pass.customerId).map((e) => passEventOf({ ...e, occurredAt: e.occurred_at })), rules);
-    expect({ points: pass.pointsBalance, visits: pass.visitCount, spend: pass.lifetimeSpend.toFixed(2), tier: pass.tier, last: pass.lastSeenAt?.getTime() ?? null })
-      .toEqual({ points: fold.points, visits: fold.visits, spend: formatCents(fold.spendCents), tier: fold.tier, last: fold.lastActivityAt });
+    expect({ points: pass.pointsBalance, earned: Number(pass.pointsEarned), visits: pass.visitCount, spend: pass.lifetimeSpend.toFixed(2), tier: pass.tier, last: pass.lastSeenAt?.getTime() ?? null })
+      .toEqual({ points: fold.points, earned: fold.pointsEarned, visits: fold.visits, spend: formatCents(fold.spendCents), tier: fold.tier, last: fold.lastActivityAt });
   }
   return passes.length;
 }

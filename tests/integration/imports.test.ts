@@ -104,7 +104,7 @@ describe.sequential("importing the coffee machine's file (UTF-8 with BOM, card i
       SELECT c.pass_serial, e.type, e.occurred_at, e.amount::text, e.points, e.data, e.idempotency_key
       FROM events e JOIN customers c ON c.id = e.customer_id WHERE e.merchant_id = ${merchantId}::uuid ORDER BY e.idempotency_key`;
     const passes = (merchantId: string) => db.$queryRaw<unknown[]>`
-      SELECT c.pass_serial, p.points_balance, p.visit_count, p.lifetime_spend::text, p.tier, p.first_seen_at, p.last_seen_at
+      SELECT c.pass_serial, p.points_balance, p.points_earned::int AS points_earned, p.visit_count, p.lifetime_spend::text, p.tier, p.first_seen_at, p.last_seen_at
       FROM customer_passes p JOIN customers c ON c.id = p.customer_id WHERE p.merchant_id = ${merchantId}::uuid ORDER BY c.pass_serial`;
     const rollups = (merchantId: string) => db.$queryRaw<unknown[]>`
       SELECT day, type, location_key, count, amount::text, points FROM daily_rollups WHERE merchant_id = ${merchantId}::uuid ORDER BY day, type, location_key`;

@@ -23,8 +23,8 @@ describe("the demo seed", () => {
     expect(passes.length).toBe(150);
     for (const pass of passes) {
       const fold = foldEvents(events.filter((e) => e.customer_id === pass.customerId).map((e) => passEventOf({ ...e, occurredAt: e.occurred_at })), rules);
-      expect({ points: pass.pointsBalance, visits: pass.visitCount, spend: pass.lifetimeSpend.toFixed(2), tier: pass.tier, status: pass.passStatus, statusAt: pass.passStatusAt?.getTime() ?? null, first: pass.firstSeenAt?.getTime() ?? null, last: pass.lastSeenAt?.getTime() ?? null })
-        .toEqual({ points: fold.points, visits: fold.visits, spend: formatCents(fold.spendCents), tier: fold.tier, status: fold.status, statusAt: fold.statusAt, first: fold.firstActivityAt, last: fold.lastActivityAt });
+      expect({ points: pass.pointsBalance, earned: Number(pass.pointsEarned), visits: pass.visitCount, spend: pass.lifetimeSpend.toFixed(2), tier: pass.tier, status: pass.passStatus, statusAt: pass.passStatusAt?.getTime() ?? null, first: pass.firstSeenAt?.getTime() ?? null, last: pass.lastSeenAt?.getTime() ?? null })
+        .toEqual({ points: fold.points, earned: fold.pointsEarned, visits: fold.visits, spend: formatCents(fold.spendCents), tier: fold.tier, status: fold.status, statusAt: fold.statusAt, first: fold.firstActivityAt, last: fold.lastActivityAt });
     }
     const [rollups] = await db.$queryRaw<{ n: number; count: number }[]>`
       SELECT (SELECT count(*)::int FROM customer_rollups WHERE merchant_id = ${merchantId}::uuid) AS n,
