@@ -3,13 +3,14 @@ import "server-only";
 // for the API) and export batches. Always computed when asked, from events and the write path's
 // rollups, never from a stored member list.
 import type { MerchantScope } from "@/lib/auth/session";
-import { db } from "@/lib/db";
+import { db, segmentDb } from "@/lib/db";
 import type { PassStatusValue } from "@/lib/events/registry";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { compileSegment, countSql, memberIdsSql, type CompiledSegment, type CompileEnv, type CompileWarning } from "./compile";
 import type { SegmentDefinition } from "./definition";
 
-type Tx = Prisma.TransactionClient;
+/** What segment queries need of a client or a transaction. */
+type Tx = Pick<Prisma.TransactionClient, "$queryRaw">;
 
 /** What the compiler needs to know about the merchant: locations and saved segments that exist. */
 export async function loadCompileEnv(scope: MerchantScope, now = new Date()): Promise<CompileEnv> {
@@ -27,17 +28,12 @@ export async function loadCompileEnv(scope: MerchantScope, now = new Date()): Pr
 }
 
 /**
- * Runs segment SQL in a transaction with enough memory that the IN / NOT IN sets of a large
- * merchant stay hashed in memory (the default 4 MB would make Postgres re-scan a set per customer),
- * and with index probes priced as what they are on cached data: with the default random_page_cost
- * of 4, "2,275 recent installers" seq-scanned all 1M customers (300 ms) instead of 2,275 lookups (16 ms).
+ * Runs segment SQL on the segment connections (lib/db.ts segmentDb: their sessions carry the
+ * memory, cost and time settings segment queries need), one round trip per query. No transaction:
+ * at READ COMMITTED it would not make a count and a page see one snapshot anyway.
  */
 export async function withSegmentQuery<T>(run: (tx: Tx) => Promise<T>): Promise<T> {
-  return db.$transaction(async (tx) => {
-    await tx.$executeRaw`SET LOCAL work_mem = '96MB'`;
-    await tx.$executeRaw`SET LOCAL random_page_cost = 1.1`;
-    return run(tx);
-  }, { timeout: 60_000, maxWait: 10_000 });
+  return run(segmentDb);
 }
 
 export interface MemberRow {

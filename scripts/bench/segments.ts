@@ -115,6 +115,7 @@ async function main() {
   console.log(`\n| ${header.join(" | ")} |\n|${header.map(() => "---").join("|")}|`);
   for (const r of rows) console.log(`| ${r.join(" | ")} |`);
   await db.$disconnect();
+  await (await import("../../lib/db")).segmentDb.$disconnect();
 }
 
 if (!process.env[CHILD_FLAG] && process.argv[1] === SELF) {
