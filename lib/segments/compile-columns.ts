@@ -79,8 +79,11 @@ export function staleColumnSet(source: ColumnSource, range: { start: Date; end: 
   const s = shape(source, env);
   if (!s.unique) return null;
   // A zero-count rollup row (everything voided) has no last event: NULL fails both comparisons.
-  const beyond = range.end ? Prisma.sql` OR (${s.last} >= ${range.end}::timestamptz AND NOT ${s.eventsIn(range)})` : Prisma.empty;
-  return { sql: Prisma.sql`SELECT ${customerOf(source)} ${s.from} AND (${s.last} < ${range.start}::timestamptz${beyond})`, unique: true };
+  // Two ranges of the index, each read from the index alone (one OR made it fetch every row), and
+  // disjoint (start < end), so the union lists each customer once.
+  const before = Prisma.sql`SELECT ${customerOf(source)} ${s.from} AND ${s.last} < ${range.start}::timestamptz`;
+  if (!range.end) return { sql: before, unique: true };
+  return { sql: Prisma.sql`${before} UNION ALL SELECT ${customerOf(source)} ${s.from} AND ${s.last} >= ${range.end}::timestamptz AND NOT ${s.eventsIn(range)}`, unique: true };
 }
 
 /** Customers whose first matched event ever falls in the window (start required). */

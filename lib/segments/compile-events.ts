@@ -1,6 +1,7 @@
 // The event side of the compiler: which events a condition looks at, as SQL over an alias of the
 // events table, and the per-customer sets built from them. Every value from a definition is a
 // bound parameter; the only raw SQL is fixed text chosen from allow-lists below.
+import Decimal from "decimal.js";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { activitySql } from "@/lib/events/activity";
 import { VISIT_TYPES } from "@/lib/events/registry";
@@ -35,6 +36,25 @@ export const intParam = (v: number) => Prisma.sql`${v}::bigint`;
 
 export function decimalCompareSql(expr: Prisma.Sql, c: DecimalCompare): Prisma.Sql {
   return compareSql(expr, c.op, decimalParam(c.value), c.value2 === undefined ? undefined : decimalParam(c.value2));
+}
+
+/**
+ * A decimal comparison of a whole-number column, with whole-number bounds (exactly the same test:
+ * "≥ 999.5" is "≥ 1000"), so that an index on an integer column applies; a numeric parameter
+ * would make PostgreSQL compare the column as numeric and read every row.
+ */
+export function wholeCompareSql(expr: Prisma.Sql, c: DecimalCompare): Prisma.Sql {
+  const v = new Decimal(c.value);
+  const v2 = new Decimal(c.value2 ?? c.value);
+  const whole = (d: Decimal) => intParam(d.toNumber());
+  switch (c.op) {
+    case "gte": return compareSql(expr, "gte", whole(v.ceil()));
+    case "gt": return compareSql(expr, "gt", whole(v.floor()));
+    case "lte": return compareSql(expr, "lte", whole(v.floor()));
+    case "lt": return compareSql(expr, "lt", whole(v.ceil()));
+    case "eq": return v.isInteger() ? compareSql(expr, "eq", whole(v)) : Prisma.sql`FALSE`;
+    case "between": return compareSql(expr, "between", whole(v.ceil()), whole(v2.floor()));
+  }
 }
 
 // A data value read as a number only when it looks like one, so text never fails a cast.

@@ -40,7 +40,15 @@ describe("compileSegment", () => {
     const all = { kind: "all_time" } as const;
     expect(sql({ kind: "count", event: { types: ["check_in", "visit"] }, window: all, compare: { op: "gte", value: 10 } }).count).toContain("FROM customer_passes p WHERE p.merchant_id = $1::uuid AND (p.visit_count >= $2::bigint)");
     expect(sql({ kind: "sum", event: { types: ["purchase"] }, field: "amount", window: all, compare: { op: "gte", value: "500" } }).count).toContain("(p.lifetime_spend >= $2::numeric)");
-    expect(sql({ kind: "sum", event: { types: "any" }, field: "points_earned", window: all, compare: { op: "gte", value: "1000" } }).count).toContain("(p.points_earned >= $2::numeric)");
+    expect(sql({ kind: "sum", event: { types: "any" }, field: "points_earned", window: all, compare: { op: "gte", value: "1000" } }).count).toContain("(p.points_earned >= $2::bigint)");
+    // Whole-number bounds for whole-number points, the same test exactly: "≥ 999.5" is "≥ 1000", "< 999.5" is "< 1000".
+    const earned = (op: "gte" | "lt" | "eq" | "between", value: string, value2?: string) =>
+      sql({ kind: "sum", event: { types: "any" }, field: "points_earned", window: all, compare: { op, value, value2 } });
+    expect(earned("gte", "999.5").values).toContain(1000);
+    expect(earned("lt", "999.5").values).toContain(1000);
+    expect(earned("eq", "999.5").count).toContain("AND FALSE");
+    expect(earned("between", "10.5", "20.5").count).toContain("(p.points_earned BETWEEN $2::bigint AND $3::bigint)");
+    expect(earned("between", "10.5", "20.5").values).toEqual(expect.arrayContaining([11, 20]));
     // Not what the pass keeps: a subset of the visit types, or the points of one type.
     expect(sql({ kind: "count", event: { types: ["visit"] }, window: all, compare: { op: "gte", value: 10 } }).count).toContain("FROM customer_rollups r");
     expect(sql({ kind: "sum", event: { types: ["purchase"] }, field: "points_earned", window: all, compare: { op: "gte", value: "10" } }).count).toContain("FROM customer_rollups r");
@@ -62,7 +70,8 @@ describe("compileSegment", () => {
 
   it("recency: has done it, but not in the window, is one range of the rollups' last time (events only after now)", () => {
     const { text } = sql({ kind: "recency", event: { types: ["purchase"] }, within: false, window: { kind: "last_days", days: 60 }, includeNever: false });
-    expect(text).toContain("c.id IN (SELECT r.customer_id FROM customer_rollups r WHERE r.merchant_id = $2::uuid AND r.type = $3::\"EventType\" AND (r.last_at < $4::timestamptz OR (r.last_at >= $5::timestamptz AND NOT EXISTS (SELECT 1 FROM events l");
+    // Two disjoint ranges of the index (an OR made PostgreSQL fetch every row instead of reading the index alone).
+    expect(text).toContain("c.id IN (SELECT r.customer_id FROM customer_rollups r WHERE r.merchant_id = $2::uuid AND r.type = $3::\"EventType\" AND r.last_at < $4::timestamptz UNION ALL SELECT r.customer_id FROM customer_rollups r WHERE r.merchant_id = $5::uuid AND r.type = $6::\"EventType\" AND r.last_at >= $7::timestamptz AND NOT EXISTS (SELECT 1 FROM events l");
     expect(text).not.toContain("FROM events e");
   });
 

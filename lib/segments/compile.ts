@@ -14,7 +14,7 @@ import Decimal from "decimal.js";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
 import {
-  aggregateSetSql, compareSql, type CustomerSet, decimalCompareSql, firstTimeSetSql, hasSetSql, intParam, rangeSql, type Aggregate, type CompileEnv,
+  aggregateSetSql, compareSql, type CustomerSet, decimalCompareSql, firstTimeSetSql, hasSetSql, intParam, rangeSql, wholeCompareSql, type Aggregate, type CompileEnv,
 } from "./compile-events";
 import { columnSource, endsAfterNow, staleColumnSet } from "./compile-columns";
 import { parseDefinition, type Condition, type CountCompare, type DecimalCompare, type SegmentGroup } from "./definition";
@@ -166,7 +166,9 @@ class Compiler {
         return aggregatePredicate((having) => aggregateSetSql(c.event, c.window, "count", having, env), (agg) => countCompareSql(agg, c.compare), zeroSatisfies(c.compare));
       case "sum": {
         const aggregate: Aggregate = c.field === "amount" ? "amount" : "points_earned";
-        return aggregatePredicate((having) => aggregateSetSql(c.event, c.window, aggregate, having, env), (agg) => decimalCompareSql(agg, c.compare), zeroSatisfies(c.compare));
+        // Points are whole numbers wherever they are summed: whole bounds keep the pass's index usable.
+        const test = aggregate === "points_earned" ? (agg: Prisma.Sql) => wholeCompareSql(agg, c.compare) : (agg: Prisma.Sql) => decimalCompareSql(agg, c.compare);
+        return aggregatePredicate((having) => aggregateSetSql(c.event, c.window, aggregate, having, env), test, zeroSatisfies(c.compare));
       }
       case "has":
         return c.has ? inSet(hasSetSql(c.event, c.window, env)) : notInSet(hasSetSql(c.event, c.window, env));
