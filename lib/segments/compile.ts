@@ -4,8 +4,9 @@
 // * a set of customer ids — the members, or the customers who are NOT members (a Term below):
 //   AND, OR and NOT compose as semi-joins, anti-joins and unions, so the count of "5+ purchases"
 //   counts the rollup rows that say so instead of testing every one of 1M customers;
-// * a boolean predicate over the customer row `c` ("c.id IN / NOT IN (set)" per condition), for
-//   walking the customers in a sort order until a page is full.
+// * boolean predicates over the customer row `c`, for walking the customers in a sort order until a
+//   page is full: "c.id IN / NOT IN (set)" per condition (each set hashed once), or, when the walk
+//   is short, "EXISTS (set, for this customer)" (each set probed by the customer's id).
 // Each condition is a set of customer ids; customers with no events count as zero where they
 // should (a condition 0 satisfies is "not in the set of customers who fail it").
 // Nothing from a definition reaches SQL except as a bound parameter or through the allow-lists here
@@ -32,31 +33,48 @@ export interface CompileWarning {
  * Who a definition (or any part of it) holds for: the customers in `set` when `positive`, else every
  * customer of the merchant except those in `set`. `set` selects one column of customer ids (of this
  * merchant only: every source is scoped), null for no one; `unique` when it lists nobody twice.
- * `predicate` is the same as a boolean expression over the customer row `c`.
+ * `predicate` and `probe` are the same as boolean expressions over the customer row `c`.
  */
 export interface Term {
   positive: boolean;
   set: Prisma.Sql | null;
   unique: boolean;
+  /** `c.id IN (set)`: PostgreSQL builds each set once, as a hash, then tests customers against it. */
   predicate: Prisma.Sql;
+  /**
+   * `EXISTS (set, for c)`: each set is run for one customer at a time, its conditions narrowed to
+   * that customer's id (an index probe each), which is what a walk of a few thousand customers
+   * wants instead of building a hash of a 600,000-customer set. OFFSET 0 keeps PostgreSQL from
+   * turning it into a join (or a hash) over the whole set.
+   */
+  probe: Prisma.Sql;
 }
 
 export interface CompiledSegment {
-  /** A boolean SQL expression over `c` (customers), true for members. */
+  /** A boolean SQL expression over `c` (customers), true for members; sets hashed once. */
   predicate: Prisma.Sql;
+  /** The same, probing each set for the customer (for short walks). */
+  probe: Prisma.Sql;
   /** The members as a set (or the complement of one). */
   term: Term;
   warnings: CompileWarning[];
 }
 
-const TRUE_TERM: Term = { positive: false, set: null, unique: true, predicate: Prisma.sql`TRUE` };
-const FALSE_TERM: Term = { positive: true, set: null, unique: true, predicate: Prisma.sql`FALSE` };
-const inSet = ({ sql, unique }: CustomerSet): Term => ({ positive: true, set: sql, unique, predicate: Prisma.sql`c.id IN (${sql})` });
-const notInSet = ({ sql, unique }: CustomerSet): Term => ({ positive: false, set: sql, unique, predicate: Prisma.sql`c.id NOT IN (${sql})` });
+const TRUE_TERM: Term = { positive: false, set: null, unique: true, predicate: Prisma.sql`TRUE`, probe: Prisma.sql`TRUE` };
+const FALSE_TERM: Term = { positive: true, set: null, unique: true, predicate: Prisma.sql`FALSE`, probe: Prisma.sql`FALSE` };
+const probeOf = (sql: Prisma.Sql) => Prisma.sql`EXISTS (SELECT 1 FROM (${sql}) AS s0(id) WHERE s0.id = c.id OFFSET 0)`;
+const inSet = ({ sql, unique }: CustomerSet): Term => ({ positive: true, set: sql, unique, predicate: Prisma.sql`c.id IN (${sql})`, probe: probeOf(sql) });
+const notInSet = ({ sql, unique }: CustomerSet): Term => ({ positive: false, set: sql, unique, predicate: Prisma.sql`c.id NOT IN (${sql})`, probe: Prisma.sql`NOT ${probeOf(sql)}` });
 /** Pass rows: one per customer. */
 const passSet = (sql: Prisma.Sql): CustomerSet => ({ sql, unique: true });
 
-const negate = (t: Term): Term => ({ positive: !t.positive, set: t.set, unique: t.unique, predicate: Prisma.sql`(NOT ${t.predicate})` });
+const negate = (t: Term): Term => ({ positive: !t.positive, set: t.set, unique: t.unique, predicate: Prisma.sql`(NOT ${t.predicate})`, probe: Prisma.sql`(NOT ${t.probe})` });
+
+/** Both predicates of several terms joined by AND or OR. */
+function joined(terms: Term[], op: " AND " | " OR "): Pick<Term, "predicate" | "probe"> {
+  if (terms.length === 0) return { predicate: Prisma.sql`TRUE`, probe: Prisma.sql`TRUE` };
+  return { predicate: Prisma.sql`(${Prisma.join(terms.map((t) => t.predicate), op)})`, probe: Prisma.sql`(${Prisma.join(terms.map((t) => t.probe), op)})` };
+}
 
 /**
  * Aliases for sets in FROM: fixed text, never from a definition. A set is never correlated with the
@@ -94,20 +112,19 @@ function union(sets: { set: Prisma.Sql; unique: boolean }[]): { set: Prisma.Sql;
 function allOf(terms: Term[]): Term {
   if (terms.some((t) => t.positive && t.set === null)) return FALSE_TERM;
   const live = terms.filter((t) => t.set !== null);
-  const predicate = terms.length === 0 ? Prisma.sql`TRUE` : Prisma.sql`(${Prisma.join(terms.map((t) => t.predicate), " AND ")})`;
+  const both = joined(terms, " AND ");
   const keep = live.filter((t) => t.positive).map((t) => ({ set: t.set!, unique: t.unique }));
   const drop = live.filter((t) => !t.positive).map((t) => ({ set: t.set!, unique: t.unique }));
-  if (keep.length > 0) return { positive: true, ...intersect(keep, drop.map((d) => d.set)), predicate };
-  if (drop.length === 0) return { ...TRUE_TERM, predicate };
-  return { positive: false, ...union(drop), predicate };
+  if (keep.length > 0) return { positive: true, ...intersect(keep, drop.map((d) => d.set)), ...both };
+  if (drop.length === 0) return { ...TRUE_TERM, ...both };
+  return { positive: false, ...union(drop), ...both };
 }
 
 /** OR of terms: ¬(AND of the negations). */
 function anyOf(terms: Term[]): Term {
   // An empty group constrains nothing, whichever way it is joined.
   if (terms.length === 0) return TRUE_TERM;
-  const result = negate(allOf(terms.map(negate)));
-  return { ...result, predicate: Prisma.sql`(${Prisma.join(terms.map((t) => t.predicate), " OR ")})` };
+  return { ...negate(allOf(terms.map(negate))), ...joined(terms, " OR ") };
 }
 
 /** Whether 0 satisfies a comparison: then customers with no such events are members too. */
@@ -218,7 +235,8 @@ class Compiler {
       case "customer_since": {
         const range = rangeSql(Prisma.raw("k"), Prisma.raw("created_at"), resolveWindow(c.window, this.env.now, this.env.timeZone));
         const set = Prisma.sql`SELECT k.id FROM customers k WHERE k.merchant_id = ${this.env.merchantId}::uuid AND ${range}`;
-        return { positive: true, set, unique: true, predicate: rangeSql(Prisma.raw("c"), Prisma.raw("created_at"), resolveWindow(c.window, this.env.now, this.env.timeZone)) };
+        const own = rangeSql(Prisma.raw("c"), Prisma.raw("created_at"), resolveWindow(c.window, this.env.now, this.env.timeZone));
+        return { positive: true, set, unique: true, predicate: own, probe: own };
       }
     }
   }
@@ -246,7 +264,7 @@ class Compiler {
 export function compileSegment(definition: SegmentGroup, env: CompileEnv, selfId?: string): CompiledSegment {
   const compiler = new Compiler(env, selfId ? [selfId] : []);
   const term = compiler.group(definition, "");
-  return { predicate: term.predicate, term, warnings: compiler.warnings };
+  return { predicate: term.predicate, probe: term.probe, term, warnings: compiler.warnings };
 }
 
 /** How many customers the set lists (once each). */

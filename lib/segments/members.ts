@@ -9,7 +9,7 @@ import { PASS_LABELS } from "@/lib/customers/list-params";
 import { AppError } from "@/lib/errors";
 import type { Paged } from "@/lib/paging";
 import { formatLocal, localDate } from "@/lib/time";
-import { compileFor, loadCompileEnv, memberPage, membersAfter, MEMBER_SORTS, type MemberRow, type MemberSort } from "./evaluate";
+import { compileFor, loadCompileEnv, memberPage, membersAfter, segmentSize, MEMBER_SORTS, type MemberRow, type MemberSort } from "./evaluate";
 import { explainMembers } from "./explain";
 import type { SavedSegment } from "./saved";
 
@@ -49,8 +49,9 @@ export async function segmentCsv(context: MerchantContext, segment: SavedSegment
   async function* chunks(): AsyncGenerator<string> {
     // The byte-order mark makes Excel read the file as UTF-8 (names with accents survive).
     yield `\uFEFF${csvRow(HEADER)}`;
+    const size = await segmentSize(run);
     for (let after: string | null = null; ;) {
-      const rows = await membersAfter(run, after, BATCH);
+      const rows = await membersAfter(run, after, BATCH, { size });
       if (rows.length === 0) return;
       after = rows.at(-1)?.id ?? after;
       const values = await explainMembers(env, segment.definition, rows, context.merchant.currency);

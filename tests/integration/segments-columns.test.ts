@@ -20,20 +20,26 @@ async function members(context: MerchantContext, condition: Condition): Promise<
   const run = compileFor(await loadCompileEnv(context, NOW), definition);
   const rows = await membersAfter(run, null, 1000);
   expect(await countMembers(run)).toBe(rows.length);
-  // Pages of 2 from blocks of 3 customers: the block walk, and the materialized set when a block falls short.
-  const paged: string[] = [];
-  for (let after: string | null = null; ;) {
-    const page = await membersAfter(run, after, 2, 3);
-    paged.push(...page.map((r) => r.id));
-    if (page.length < 2) break;
-    after = page.at(-1)?.id ?? null;
+  // Pages of 2 after a cursor, each way of finding a page: probing walk, hashed walk, sorted set.
+  for (const strategy of ["probe", "walk", "sort"] as const) {
+    const paged: string[] = [];
+    for (let after: string | null = null; ;) {
+      const page = await membersAfter(run, after, 2, { strategy });
+      paged.push(...page.map((r) => r.id));
+      if (page.length < 2) break;
+      after = page.at(-1)?.id ?? null;
+    }
+    expect(paged, strategy).toEqual(rows.map((r) => r.id));
   }
-  expect(paged).toEqual(rows.map((r) => r.id));
-  // The dashboard's page by name: walking the name index gives what sorting the set gives.
+  // The dashboard's pages: walking the sort order's index gives what sorting the set gives.
   for (const sort of ["name", "spend", "last_seen"] as const) {
-    const sorted = await memberPage(run, { sort, desc: sort !== "name", page: 1, pageSize: 3, strategy: "sort" });
-    const walked = await memberPage(run, { sort, desc: sort !== "name", page: 1, pageSize: 3, strategy: "walk" });
-    expect(walked.data.map((r) => r.id)).toEqual(sorted.data.map((r) => r.id));
+    for (const page of [1, 2]) {
+      const sorted = await memberPage(run, { sort, desc: sort !== "name", page, pageSize: 2, strategy: "sort" });
+      for (const strategy of ["probe", "walk"] as const) {
+        const walked = await memberPage(run, { sort, desc: sort !== "name", page, pageSize: 2, strategy });
+        expect(walked.data.map((r) => r.id), `${sort} ${strategy} page ${page}`).toEqual(sorted.data.map((r) => r.id));
+      }
+    }
   }
   return rows.map((r) => r.name ?? "").sort();
 }

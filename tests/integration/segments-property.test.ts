@@ -232,11 +232,13 @@ describe("segment compiler = in-memory oracle", () => {
             if (process.env.SEGMENT_PROPERTY_STATS) console.log(`members ${expected.length}/${oracleCustomers.length} events ${oracleCustomers.reduce((n, c) => n + c.events.length, 0)}`);
             expect(ids, JSON.stringify(parsed.definition)).toEqual(expected);
             expect(await countMembers(run)).toBe(expected.length);
-            // The member set as one query (memberIdsSql), not the predicate tested customer by
-            // customer: a block of one customer sends membersAfter there, from the start and after a cursor.
-            expect((await membersAfter(run, null, 1000, 1)).map((r) => r.id), JSON.stringify(parsed.definition)).toEqual(expected);
+            // Each rendering of the definition, from the start and after a cursor: the member set as
+            // one query (memberIdsSql), the predicate with its sets hashed, and the per-customer probes.
             const cut = Math.floor(expected.length / 2);
-            if (expected.length > 0) expect((await membersAfter(run, expected[cut]!, 1000, 1)).map((r) => r.id)).toEqual(expected.slice(cut + 1));
+            for (const strategy of ["sort", "walk", "probe"] as const) {
+              expect((await membersAfter(run, null, 1000, { strategy })).map((r) => r.id), `${strategy} ${JSON.stringify(parsed.definition)}`).toEqual(expected);
+              if (expected.length > 0) expect((await membersAfter(run, expected[cut]!, 1000, { strategy })).map((r) => r.id), strategy).toEqual(expected.slice(cut + 1));
+            }
           }
         },
       ),
