@@ -73,15 +73,17 @@ const WALK_COLUMNS = Prisma.raw("c.id, c.pass_serial, c.name, c.email, c.phone, 
 /** An order over the walk's rows (aliased c): the same allow-listed text with the pass's columns read from c. */
 const walkOrder = (order: string) => order.replaceAll("p.", "c.");
 
-function membersSql(compiled: CompiledSegment, env: CompileEnv, order: string, extra: Prisma.Sql, limit: number, offset = 0): Prisma.Sql {
+function membersSql(compiled: CompiledSegment, env: CompileEnv, order: string, afterId: string | null | undefined, limit: number, offset = 0): Prisma.Sql {
   // The member set is evaluated once, then sorted and cut. Letting the planner walk an index in
   // sort order and test each customer looked cheap for "LIMIT 50" but read the whole 10M-event
   // history index for a rare segment (65 s); a materialized set costs about one count.
-  return Prisma.sql`WITH m AS MATERIALIZED (${memberIdsSql(compiled, env)})
+  // "= ANY(ARRAY(…))" looks the members up one by one: joined to the set, the planner priced a
+  // 5-member set by its estimate (16k rows) and hash-joined all 1M customers and passes to it (1 s
+  // instead of 15 ms).
+  return Prisma.sql`WITH m AS MATERIALIZED (${memberIdsSql(compiled, env, afterId)})
     SELECT ${MEMBER_COLUMNS}
-    FROM m JOIN customers c ON c.merchant_id = ${env.merchantId}::uuid AND c.id = m.id
-    JOIN customer_passes p ON p.merchant_id = c.merchant_id AND p.customer_id = c.id
-    WHERE TRUE${extra}
+    FROM customers c JOIN customer_passes p ON p.merchant_id = c.merchant_id AND p.customer_id = c.id
+    WHERE c.merchant_id = ${env.merchantId}::uuid AND c.id = ANY(ARRAY(SELECT id FROM m))
     ORDER BY ${Prisma.raw(order)} LIMIT ${limit} OFFSET ${offset}`;
 }
 
@@ -133,26 +135,20 @@ function walkSql(run: SegmentRun, how: "probe" | "walk", order: string, after: P
  */
 async function findPage(tx: Tx, run: SegmentRun, order: string, page: { limit: number; offset: number; afterId?: string | null }, count: number, total: number, strategy?: PageStrategy): Promise<MemberRow[]> {
   if (count === 0) return [];
-  const how = strategy ?? strategyFor(page.offset + page.limit, count, total);
+  let how = strategy ?? strategyFor(page.offset + page.limit, count, total);
   const after = page.afterId ? Prisma.sql` AND c.id > ${page.afterId}::uuid` : Prisma.empty;
-  if (how !== "sort") {
-    const rows = await tx.$queryRaw<MemberRow[]>(walkSql(run, how, order, after, page.limit, page.offset));
-    if (rows.length === page.limit || how === "walk") return rows;
-    // A short page: the members ended, unless the probing walk stopped at its bound first.
+  if (how === "probe") {
+    const rows = await tx.$queryRaw<MemberRow[]>(walkSql(run, "probe", order, after, page.limit, page.offset));
+    if (rows.length === page.limit || strategy === "probe") return rows;
+    // A short page: the members ended, unless the walk stopped at its bound first (the members
+    // are not spread evenly: recent installers are the newest customers, last in id order).
     const beyond = await tx.$queryRaw<unknown[]>`SELECT 1 FROM customers c JOIN customer_passes p ON p.merchant_id = c.merchant_id AND p.customer_id = c.id
       WHERE c.merchant_id = ${run.env.merchantId}::uuid${after} ORDER BY ${Prisma.raw(order)} OFFSET ${PROBE_WALK} LIMIT 1`;
-    if (beyond.length === 0 || strategy === "probe") return rows;
+    if (beyond.length === 0) return rows;
+    how = count > SORT_MEMBERS * 5 ? "walk" : "sort";
   }
-  if (!page.afterId) return tx.$queryRaw<MemberRow[]>(membersSql(run.compiled, run.env, order, Prisma.empty, page.limit, page.offset));
-  // After a cursor (id order): ids first, rows second. Joined in one statement, the planner priced
-  // a 5-member segment by its estimate (16k rows) and hash-joined all 1M customers and passes to it
-  // (1 s instead of 15 ms).
-  const ids = await tx.$queryRaw<{ id: string }[]>`WITH m AS MATERIALIZED (${memberIdsSql(run.compiled, run.env, page.afterId)})
-    SELECT id::text AS id FROM m ORDER BY id LIMIT ${page.limit}`;
-  if (ids.length === 0) return [];
-  return tx.$queryRaw<MemberRow[]>`SELECT ${MEMBER_COLUMNS}
-    FROM customers c JOIN customer_passes p ON p.merchant_id = c.merchant_id AND p.customer_id = c.id
-    WHERE c.merchant_id = ${run.env.merchantId}::uuid AND c.id = ANY(${ids.map((r) => r.id)}::uuid[]) ORDER BY c.id`;
+  if (how === "walk") return tx.$queryRaw<MemberRow[]>(walkSql(run, "walk", order, after, page.limit, page.offset));
+  return tx.$queryRaw<MemberRow[]>(membersSql(run.compiled, run.env, order, page.afterId, page.limit, page.offset));
 }
 
 export interface SegmentRun {
