@@ -155,7 +155,7 @@ function passAggregate(match: EventMatch, window: SegmentWindow, aggregate: Aggr
  * Customers whose aggregate over the matched events satisfies `having` (a predicate over the
  * aggregate expression). Only customers with at least one row appear.
  */
-export function aggregateSetSql(match: EventMatch, window: SegmentWindow, aggregate: Aggregate, having: (agg: Prisma.Sql) => Prisma.Sql, env: CompileEnv): CustomerSet {
+export function aggregateSetSql(match: EventMatch, window: SegmentWindow, aggregate: Aggregate, having: (agg: Prisma.Sql) => Prisma.Sql, env: CompileEnv, minimum?: number): CustomerSet {
   const pass = passAggregate(match, window, aggregate);
   if (pass) return unique(Prisma.sql`SELECT p.customer_id FROM customer_passes p WHERE p.merchant_id = ${env.merchantId}::uuid AND ${having(pass)}`);
   if (rollupAnswers(match, window) && Array.isArray(match.types) && match.types.length === 1) {
@@ -169,7 +169,22 @@ export function aggregateSetSql(match: EventMatch, window: SegmentWindow, aggreg
     return unique(Prisma.sql`SELECT r.customer_id FROM customer_rollups r WHERE r.merchant_id = ${env.merchantId}::uuid${types} AND ${ROLLUP_NONZERO[aggregate]} GROUP BY r.customer_id HAVING ${having(ROLLUP_AGGREGATE[aggregate])}`);
   }
   const range = resolveWindow(window, env.now, env.timeZone);
-  return unique(Prisma.sql`SELECT e.customer_id FROM events e WHERE ${eventMatchSql(E, match, env)} AND ${rangeSql(E, Prisma.raw("occurred_at"), range)} GROUP BY e.customer_id HAVING ${having(EVENT_AGGREGATE[aggregate])}`);
+  return unique(Prisma.sql`SELECT e.customer_id FROM events e WHERE ${eventMatchSql(E, match, env)} AND ${rangeSql(E, Prisma.raw("occurred_at"), range)}${candidatesSql(match, range, env, minimum)} GROUP BY e.customer_id HAVING ${having(EVENT_AGGREGATE[aggregate])}`);
+}
+
+/**
+ * For a count in a window that needs at least `minimum` events of one type: only customers with
+ * that many ever, whose first is before the window's end and last after its start, can pass. That
+ * is one range of the rollups' recency index; the planner probes the events of a few candidates
+ * or hashes many ("12 check-ins in 30 days" when no one has 12 check-ins is no scan of 30 days).
+ */
+function candidatesSql(match: EventMatch, range: InstantRange, env: CompileEnv, minimum: number | undefined): Prisma.Sql {
+  // Filters (location, amount, data) only narrow the type's events, so the type's rollup still bounds them.
+  const type = Array.isArray(match.types) && match.types.length === 1 ? match.types[0] : undefined;
+  if (minimum === undefined || !range.start || !type) return Prisma.empty;
+  const end = range.end ? Prisma.sql` AND k.first_at < ${range.end}::timestamptz` : Prisma.empty;
+  return Prisma.sql` AND e.customer_id IN (SELECT k.customer_id FROM customer_rollups k WHERE k.merchant_id = ${env.merchantId}::uuid AND k.type = ${type}::"EventType"
+    AND k.last_at >= ${range.start}::timestamptz AND k.count >= ${intParam(minimum)}${end})`;
 }
 
 const plainActivity = (match: EventMatch) => match.types === "activity" && !match.locationId && !match.customName && !match.amount && !(match.data?.length);

@@ -146,9 +146,18 @@ function countCompareSql(agg: Prisma.Sql, c: CountCompare): Prisma.Sql {
 }
 
 /** Members are those whose aggregate satisfies the comparison, customers with none counting as 0. */
-function aggregatePredicate(sets: (having: (agg: Prisma.Sql) => Prisma.Sql) => CustomerSet, test: (agg: Prisma.Sql) => Prisma.Sql, zeroIn: boolean): Term {
+function aggregatePredicate(sets: (having: (agg: Prisma.Sql) => Prisma.Sql, passing: boolean) => CustomerSet, test: (agg: Prisma.Sql) => Prisma.Sql, zeroIn: boolean): Term {
   // When 0 passes, exclude only the customers whose (non-zero-row) aggregate fails.
-  return zeroIn ? notInSet(sets((agg) => Prisma.sql`NOT ${test(agg)}`)) : inSet(sets(test));
+  return zeroIn ? notInSet(sets((agg) => Prisma.sql`NOT ${test(agg)}`, false)) : inSet(sets(test, true));
+}
+
+/** The fewest events a count that 0 does not satisfy needs (≥ 1). */
+export function minimumCount(c: CountCompare): number {
+  switch (c.op) {
+    case "gte": case "eq": case "between": return Math.max(1, c.value);
+    case "gt": return Math.max(1, c.value + 1);
+    case "lte": case "lt": return 1;
+  }
 }
 
 class Compiler {
@@ -180,7 +189,8 @@ class Compiler {
     }
     switch (c.kind) {
       case "count":
-        return aggregatePredicate((having) => aggregateSetSql(c.event, c.window, "count", having, env), (agg) => countCompareSql(agg, c.compare), zeroSatisfies(c.compare));
+        // The customers who pass have at least that many such events ever: the rollups narrow the candidates.
+        return aggregatePredicate((having, passing) => aggregateSetSql(c.event, c.window, "count", having, env, passing ? minimumCount(c.compare) : undefined), (agg) => countCompareSql(agg, c.compare), zeroSatisfies(c.compare));
       case "sum": {
         const aggregate: Aggregate = c.field === "amount" ? "amount" : "points_earned";
         // Points are whole numbers wherever they are summed: whole bounds keep the pass's index usable.

@@ -67,6 +67,15 @@ describe("segment recency from per-customer columns", () => {
     expect(await members(context, { kind: "recency", event: PURCHASE, within: true, window: days(7), includeNever: true })).toEqual(["allVoided", "futureAndRecent", "never", "voidedFirst"]);
   });
 
+  it("counts in a window: the rollups' candidates (this many ever, the last after the start, the first before the end) lose no one", async () => {
+    // Every one of them passes with exactly as many live purchases as asked, in the window.
+    expect(await members(context, { kind: "count", event: PURCHASE, window: days(7), compare: { op: "gte", value: 1 } })).toEqual(["futureAndRecent", "voidedFirst"]);
+    expect(await members(context, { kind: "count", event: PURCHASE, window: days(50), compare: { op: "eq", value: 1 } })).toEqual(["futureAndRecent", "futureOnly", "voidedFirst", "voidedRecent"]);
+    expect(await members(context, { kind: "count", event: PURCHASE, window: days(50), compare: { op: "gt", value: 0 } })).toEqual(["futureAndRecent", "futureOnly", "voidedFirst", "voidedRecent"]);
+    const weekBefore = { kind: "between" as const, from: "2026-02-01", to: "2026-02-03" }; // ends the day of the purchases 40 days before NOW
+    expect(await members(context, { kind: "count", event: PURCHASE, window: weekBefore, compare: { op: "between", value: 1, value2: 1 } })).toEqual(["futureOnly", "voidedRecent"]);
+  });
+
   it("first purchase in the last 7 days", async () => {
     expect(await members(context, { kind: "first_time", event: PURCHASE, window: days(7) })).toEqual(["futureAndRecent", "voidedFirst"]);
   });
