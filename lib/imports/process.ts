@@ -94,14 +94,15 @@ async function commitChunk(tx: Tx, errorsTx: Tx | typeof db, scope: MerchantScop
       grouped += rows.length - 1;
     }
   });
-  // Customers this transaction inserted (their row's xmin is our transaction id): the ones undo may remove.
-  const customerIds = [...new Set(results.flatMap((r) => (r.status === "created" ? [r.customerId] : [])))];
+  // Customers this chunk created and kept (each with an event of this import): the ones undo may
+  // remove. The write path says which (newCustomer); a row's xmin cannot, since the bulk mode
+  // writes under a savepoint (a subtransaction id).
+  const customerIds = [...new Set(results.flatMap((r) => (r.status === "created" && r.newCustomer ? [r.customerId] : [])))];
   const inserted = customerIds.length
     ? await tx.$queryRaw<{ id: string }[]>`
         INSERT INTO import_customers (import_id, customer_id, merchant_id)
         SELECT ${importId}::uuid, c.id, c.merchant_id FROM customers c
         WHERE c.merchant_id = ${scope.merchantId}::uuid AND c.id = ANY(${customerIds}::uuid[])
-          AND c.xmin::text = (pg_current_xact_id()::text::numeric % 4294967296)::text
         ON CONFLICT DO NOTHING RETURNING customer_id::text AS id`
     : [];
   if (errors.length) {

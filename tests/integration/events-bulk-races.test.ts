@@ -1,0 +1,183 @@
+// The bulk mode (recordEventsBulk, what imports use) racing the POS API (recordEvents) on real
+// PostgreSQL, with the interleavings forced rather than hoped for: the API's transaction is held
+// open (its idempotency key inserted, its pass locked, not committed) while the bulk call runs,
+// and is committed only once the bulk call's backend is seen waiting on a lock — i.e. after the
+// bulk mode has read the existing keys and before its INSERT … ON CONFLICT DO NOTHING. Afterwards:
+// every event counted once, the key reported as a duplicate, no customer left behind for a row
+// that was skipped, no redemption admitted on points that were never recorded, and every pass and
+// both rollups equal to a recomputation from the events.
+import { describe, expect, it, vi } from "vitest";
+import type { MerchantContext } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import { recordEventsBulk, type BulkResult } from "@/lib/events/bulk";
+import { passEventOf } from "@/lib/events/fold";
+import { foldEvents, passRules, type EventSourceKind } from "@/lib/events/pass-rules";
+import { recordEvents } from "@/lib/events/record";
+import type { EventType } from "@/lib/events/registry";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { parseTiers } from "@/lib/loyalty/rules";
+import { formatCents } from "@/lib/money";
+import { createContext } from "../support/factories";
+
+vi.setConfig({ testTimeout: 120_000 });
+
+type Tx = Prisma.TransactionClient;
+const at = (minutes: number) => new Date(Date.UTC(2025, 4, 1, 9, 0) + minutes * 60_000).toISOString();
+const api = (context: MerchantContext) => ({ kind: "api" as const, apiKeyId: context.user.id, apiKeyName: "till" });
+const importSource = { kind: "import" as const, importId: "00000000-0000-7000-8000-000000000000" };
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Runs `work` in a transaction that stays open (locks held, nothing committed) until released. */
+function heldOpen<T>(work: (tx: Tx) => Promise<T>) {
+  let release!: () => void;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  let done!: (value: T) => void;
+  let failed!: (error: unknown) => void;
+  const ready = new Promise<T>((resolve, reject) => ((done = resolve), (failed = reject)));
+  const committed = db.$transaction(
+    async (tx) => {
+      const value = await work(tx).catch((error: unknown) => (failed(error), Promise.reject(error)));
+      done(value);
+      await gate;
+      return value;
+    },
+    { timeout: 60_000 },
+  );
+  committed.catch(() => undefined);
+  return { ready, release, committed };
+}
+
+/** A bulk call in its own transaction, with its backend's pid known before it starts. */
+function bulkCall(context: MerchantContext, inputs: unknown[]) {
+  let pidOf!: (pid: number) => void;
+  const pid = new Promise<number>((resolve) => (pidOf = resolve));
+  const results = db.$transaction(
+    async (tx) => {
+      const [row] = await tx.$queryRaw<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`;
+      pidOf(row!.pid);
+      return recordEventsBulk(context, inputs, importSource, tx);
+    },
+    { timeout: 60_000 },
+  );
+  results.catch(() => undefined);
+  return { pid, results };
+}
+
+/** Resolves once backend `pid` waits for a lock (a row lock, or another transaction's key). */
+async function blockedOnALock(pid: number) {
+  for (let i = 0; i < 1000; i++) {
+    const [row] = await db.$queryRaw<{ waiting: boolean }[]>`SELECT EXISTS (SELECT 1 FROM pg_locks WHERE pid = ${pid} AND NOT granted) AS waiting`;
+    if (row?.waiting) return;
+    await sleep(10);
+  }
+  throw new Error(`backend ${pid} never waited for a lock`);
+}
+
+const statusOf = (r: BulkResult) => (r.status === "error" ? r.error.code : r.status);
+
+/** Every pass, and both rollups, against a recomputation from the live events. */
+export async function expectPassesAndRollupsExact(merchantId: string) {
+  const merchant = await db.merchant.findUniqueOrThrow({ where: { id: merchantId }, select: { tiers: true, timeZone: true } });
+  const rules = passRules(parseTiers(merchant.tiers));
+  const events = await db.$queryRaw<{ customer_id: string; type: EventType; source: EventSourceKind; occurred_at: Date; amount: string | null; points: number }[]>`
+    SELECT customer_id::text, type::text AS type, source::text AS source, occurred_at, amount::text, points FROM events
+    WHERE merchant_id = ${merchantId}::uuid AND voided_at IS NULL ORDER BY occurred_at, id`;
+  const passes = await db.customerPass.findMany({ where: { merchantId } });
+  for (const pass of passes) {
+    const fold = foldEvents(events.filter((e) => e.customer_id === pass.customerId).map((e) => passEventOf({ ...e, occurredAt: e.occurred_at })), rules);
+    expect({ customer: pass.customerId, points: pass.pointsBalance, visits: pass.visitCount, spend: pass.lifetimeSpend.toFixed(2), tier: pass.tier, last: pass.lastSeenAt?.getTime() ?? null })
+      .toEqual({ customer: pass.customerId, points: fold.points, visits: fold.visits, spend: formatCents(fold.spendCents), tier: fold.tier, last: fold.lastActivityAt });
+    expect(pass.pointsBalance).toBeGreaterThanOrEqual(0);
+  }
+  const customerRollups = await db.$queryRaw<unknown[]>`
+    SELECT customer_id::text, type::text, count, amount::text, points::bigint::text, first_at, last_at FROM customer_rollups
+    WHERE merchant_id = ${merchantId}::uuid AND count <> 0 ORDER BY 1, 2`;
+  const customerDirect = await db.$queryRaw<unknown[]>`
+    SELECT customer_id::text, type::text, count(*)::int AS count, coalesce(sum(amount), 0)::numeric(14, 2)::text AS amount,
+           coalesce(sum(points), 0)::bigint::text AS points, min(occurred_at) AS first_at, max(occurred_at) AS last_at
+    FROM events WHERE merchant_id = ${merchantId}::uuid AND voided_at IS NULL GROUP BY 1, 2 ORDER BY 1, 2`;
+  expect(customerRollups).toEqual(customerDirect);
+  const daily = await db.$queryRaw<unknown[]>`
+    SELECT day, type::text, location_key, count, amount::text, points::bigint::text FROM daily_rollups
+    WHERE merchant_id = ${merchantId}::uuid AND count <> 0 ORDER BY 1, 2, 3`;
+  const dailyDirect = await db.$queryRaw<unknown[]>`
+    SELECT (occurred_at AT TIME ZONE ${merchant.timeZone})::date AS day, type::text, coalesce(location_id::text, '') AS location_key, count(*)::int AS count,
+           coalesce(sum(amount), 0)::numeric(14, 2)::text AS amount, coalesce(sum(points), 0)::bigint::text AS points
+    FROM events WHERE merchant_id = ${merchantId}::uuid AND voided_at IS NULL GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`;
+  expect(daily).toEqual(dailyDirect);
+  return passes.length;
+}
+
+async function knownCustomer(context: MerchantContext, serial: string) {
+  const [r] = await recordEvents(context, [{ type: "visit", customer: { passSerial: serial }, createCustomer: true, occurredAt: at(0) }], api(context));
+  if (r?.status !== "created") throw new Error("setup failed");
+  return r.event.customerId;
+}
+
+describe("the bulk mode racing the API", () => {
+  it("(a, c) a key the API commits between the bulk call's key read and its insert is one event, a duplicate, and its points are not spent", async () => {
+    const context = await createContext("owner");
+    await knownCustomer(context, "R-1");
+    const purchase = { type: "purchase", customer: { passSerial: "R-1" }, occurredAt: at(10), amount: "10.00", idempotencyKey: "till-order-1" };
+    // The API records the order (10 points) and keeps its transaction open: key taken, pass locked.
+    const pos = heldOpen((tx) => recordEvents(context, [purchase], api(context), { tx }));
+    expect((await pos.ready)[0]?.status).toBe("created");
+    // The import has the same order, then a redemption of 15 points: with the order counted once the
+    // balance is 10, so the redemption must be refused.
+    const bulk = bulkCall(context, [purchase, { type: "redemption", customer: { passSerial: "R-1" }, occurredAt: at(20), data: { reward: "Cake", pointsCost: 15 } }]);
+    await blockedOnALock(await bulk.pid); // it has read the existing keys (not seeing ours) and waits for the pass
+    pos.release();
+    await pos.committed;
+    const results = await bulk.results;
+    expect(results.map(statusOf)).toEqual(["duplicate", "insufficient_points"]);
+    expect(await db.event.count({ where: { merchantId: context.merchantId, idempotencyKey: "till-order-1" } })).toBe(1);
+    expect(await db.event.count({ where: { merchantId: context.merchantId, type: "redemption" } })).toBe(0);
+    const pass = await db.customerPass.findFirstOrThrow({ where: { merchantId: context.merchantId, customer: { passSerial: "R-1" } } });
+    expect(pass.pointsBalance).toBe(10);
+    await expectPassesAndRollupsExact(context.merchantId);
+  });
+
+  it("(a, c) a key the API holds for another customer: the bulk insert waits for it, then reports a conflict, counts nothing twice and spends nothing it did not record", async () => {
+    const context = await createContext("owner");
+    await knownCustomer(context, "R-1");
+    await knownCustomer(context, "R-2");
+    // The API uses the key for R-2; the import (another body) for R-1, then redeems R-1's points.
+    const pos = heldOpen((tx) => recordEvents(context, [{ type: "purchase", customer: { passSerial: "R-2" }, occurredAt: at(10), amount: "3.00", idempotencyKey: "shared-key" }], api(context), { tx }));
+    await pos.ready;
+    const bulk = bulkCall(context, [
+      { type: "purchase", customer: { passSerial: "R-1" }, occurredAt: at(10), amount: "20.00", idempotencyKey: "shared-key" },
+      { type: "redemption", customer: { passSerial: "R-1" }, occurredAt: at(20), data: { reward: "Cake", pointsCost: 15 } },
+      { type: "visit", customer: { passSerial: "R-1" }, occurredAt: at(30), idempotencyKey: "other-key" },
+    ]);
+    await blockedOnALock(await bulk.pid); // in its INSERT, on the API's uncommitted key
+    pos.release();
+    await pos.committed;
+    const results = await bulk.results;
+    expect(results.map(statusOf)).toEqual(["idempotency_conflict", "insufficient_points", "created"]);
+    expect(await db.event.count({ where: { merchantId: context.merchantId, idempotencyKey: "shared-key" } })).toBe(1);
+    const r1 = await db.customerPass.findFirstOrThrow({ where: { merchantId: context.merchantId, customer: { passSerial: "R-1" } } });
+    expect(r1).toMatchObject({ pointsBalance: 0, visitCount: 2 });
+    await expectPassesAndRollupsExact(context.merchantId);
+  });
+
+  it("(b) a customer the bulk call created for a row whose key the API took meanwhile is not left behind", async () => {
+    const context = await createContext("owner");
+    await knownCustomer(context, "R-2");
+    // The API records the first sale of a new customer (creating NEW-1) and a sale of R-2 under the
+    // key "k2", and holds its transaction.
+    const sale = { type: "purchase", customer: { passSerial: "NEW-1", name: "Nia" }, createCustomer: true, occurredAt: at(10), amount: "5.00", idempotencyKey: "first-sale" };
+    const pos = heldOpen((tx) => recordEvents(context, [sale, { type: "purchase", customer: { passSerial: "R-2" }, occurredAt: at(10), amount: "4.00", idempotencyKey: "k2" }], api(context), { tx }));
+    await pos.ready;
+    // The import has the same first sale, and a new customer NEW-2 whose only row uses "k2".
+    const bulk = bulkCall(context, [sale, { type: "purchase", customer: { passSerial: "NEW-2" }, createCustomer: true, occurredAt: at(11), amount: "6.00", idempotencyKey: "k2" }]);
+    await blockedOnALock(await bulk.pid);
+    pos.release();
+    await pos.committed;
+    const results = await bulk.results;
+    expect(results.map(statusOf)).toEqual(["duplicate", "idempotency_conflict"]);
+    // One NEW-1 (the API's), and no NEW-2: its only row was refused.
+    const customers = await db.customer.findMany({ where: { merchantId: context.merchantId }, select: { passSerial: true }, orderBy: { passSerial: "asc" } });
+    expect(customers.map((c) => c.passSerial)).toEqual(["NEW-1", "R-2"]);
+    await expectPassesAndRollupsExact(context.merchantId);
+  });
+});
