@@ -113,9 +113,29 @@ export async function recordInMode(scope: MerchantScope, inputs: unknown[], sour
   if (pending.length > 0 && mode === "bulk" && options.tx) await recordBulk(options.tx, scope, pending, source, results, options, kept);
   else if (pending.length > 0) {
     if (options.tx) await recordValid(options.tx, scope, pending, source, results, options, mode, kept);
-    else await db.$transaction((tx) => recordValid(tx, scope, pending, source, results, options, mode, kept), { timeout: 60_000, maxWait: 10_000 });
+    else {
+      // The bulk mode (an import's chunk) takes no key locks: a key it inserted and had not yet
+      // committed when this transaction read the keys makes our insert fail on the unique index
+      // once the chunk commits. Run again, the read then finds that event: a replay or a conflict,
+      // never a failed request. (Each retry is caused by a key committed meanwhile; three is plenty.)
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await db.$transaction((tx) => recordValid(tx, scope, pending, source, results, options, mode, kept), { timeout: 60_000, maxWait: 10_000 });
+          break;
+        } catch (error) {
+          if (attempt >= 3 || !isIdempotencyKeyTaken(error)) throw error;
+          for (const p of pending) results[p.index] = undefined;
+          kept.clear();
+        }
+      }
+    }
   }
   return results.map((r) => r ?? { status: "error", error: { code: "validation_error", message: "Event was not processed" } });
+}
+
+/** The insert hit the unique index of idempotency keys (a key committed after we read them). */
+function isIdempotencyKeyTaken(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && /23505/.test(error.message) && error.message.includes("events_merchant_id_idempotency_key_key");
 }
 
 /**

@@ -63,6 +63,18 @@ function bulkCall(context: MerchantContext, inputs: unknown[]) {
   return { pid, results };
 }
 
+/** Resolves once `count` backends wait for a lock that backend `holder` holds. */
+async function waitingFor(holder: number, count: number) {
+  for (let i = 0; i < 1000; i++) {
+    const [row] = await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_stat_activity WHERE ${holder}::int = ANY(pg_blocking_pids(pid))`;
+    if ((row?.n ?? 0) >= count) return;
+    await sleep(10);
+  }
+  throw new Error(`fewer than ${count} backends waited for backend ${holder}`);
+}
+
+const backendPid = async (tx: Tx) => (await tx.$queryRaw<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`)[0]!.pid;
+
 /** Resolves once backend `pid` waits for a lock (a row lock, or another transaction's key). */
 async function blockedOnALock(pid: number) {
   for (let i = 0; i < 1000; i++) {
@@ -178,6 +190,32 @@ describe("the bulk mode racing the API", () => {
     // One NEW-1 (the API's), and no NEW-2: its only row was refused.
     const customers = await db.customer.findMany({ where: { merchantId: context.merchantId }, select: { passSerial: true }, orderBy: { passSerial: "asc" } });
     expect(customers.map((c) => c.passSerial)).toEqual(["NEW-1", "R-2"]);
+    await expectPassesAndRollupsExact(context.merchantId);
+  });
+
+  it("(a, the other way) the API posting a key the bulk call has inserted but not committed gets a duplicate (or a conflict), not a failure", async () => {
+    const context = await createContext("owner");
+    await knownCustomer(context, "R-1");
+    await knownCustomer(context, "R-2");
+    const purchase = { type: "purchase", customer: { passSerial: "R-1" }, occurredAt: at(10), amount: "10.00", idempotencyKey: "till-order-1" };
+    const other = { type: "purchase", customer: { passSerial: "R-2" }, occurredAt: at(10), amount: "1.00", idempotencyKey: "till-order-2" };
+    // The import records both orders and holds its chunk's transaction open.
+    const chunk = heldOpen(async (tx) => ({ pid: await backendPid(tx), results: await recordEventsBulk(context, [purchase, { ...other, customer: { passSerial: "R-1" } }], importSource, tx) }));
+    const { pid, results } = await chunk.ready;
+    expect(results.map(statusOf)).toEqual(["created", "created"]);
+    // The till posts the same first order (waits for R-1's pass), and the second key for R-2 (waits
+    // on the key in the unique index): both read the keys before the import commits.
+    const same = recordEvents(context, [purchase], api(context));
+    const conflicting = recordEvents(context, [other], api(context));
+    same.catch(() => undefined);
+    conflicting.catch(() => undefined);
+    await waitingFor(pid, 2);
+    chunk.release();
+    await chunk.committed;
+    expect((await same)[0]?.status).toBe("duplicate");
+    const refused = (await conflicting)[0];
+    expect(refused?.status === "error" ? refused.error.code : refused?.status).toBe("idempotency_conflict");
+    expect(await db.event.count({ where: { merchantId: context.merchantId, type: "purchase" } })).toBe(2);
     await expectPassesAndRollupsExact(context.merchantId);
   });
 });
