@@ -117,13 +117,15 @@ export async function recordInMode(scope: MerchantScope, inputs: unknown[], sour
       // The bulk mode (an import's chunk) takes no key locks: a key it inserted and had not yet
       // committed when this transaction read the keys makes our insert fail on the unique index
       // once the chunk commits. Run again, the read then finds that event: a replay or a conflict,
-      // never a failed request. (Each retry is caused by a key committed meanwhile; three is plenty.)
+      // never a failed request. Each retry is caused by one more key committed meanwhile (the next
+      // read finds it), so there are at most as many as the batch has keys.
+      const keys = new Set(pending.flatMap((p) => (p.input.idempotencyKey ? [p.input.idempotencyKey] : []))).size;
       for (let attempt = 1; ; attempt++) {
         try {
           await db.$transaction((tx) => recordValid(tx, scope, pending, source, results, options, mode, kept), { timeout: 60_000, maxWait: 10_000 });
           break;
         } catch (error) {
-          if (attempt >= 3 || !isIdempotencyKeyTaken(error)) throw error;
+          if (attempt > keys || !isIdempotencyKeyTaken(error)) throw error;
           for (const p of pending) results[p.index] = undefined;
           kept.clear();
         }
