@@ -10,13 +10,9 @@ import { describe, expect, it, vi } from "vitest";
 import type { MerchantContext } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { recordEventsBulk, type BulkResult } from "@/lib/events/bulk";
-import { passEventOf } from "@/lib/events/fold";
-import { foldEvents, passRules, type EventSourceKind } from "@/lib/events/pass-rules";
 import { recordEvents } from "@/lib/events/record";
-import type { EventType } from "@/lib/events/registry";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { parseTiers } from "@/lib/loyalty/rules";
-import { formatCents } from "@/lib/money";
+import { expectPassesAndRollupsExact } from "../support/exact";
 import { createContext } from "../support/factories";
 
 vi.setConfig({ testTimeout: 120_000 });
@@ -86,39 +82,6 @@ async function blockedOnALock(pid: number) {
 }
 
 const statusOf = (r: BulkResult) => (r.status === "error" ? r.error.code : r.status);
-
-/** Every pass, and both rollups, against a recomputation from the live events. */
-export async function expectPassesAndRollupsExact(merchantId: string) {
-  const merchant = await db.merchant.findUniqueOrThrow({ where: { id: merchantId }, select: { tiers: true, timeZone: true } });
-  const rules = passRules(parseTiers(merchant.tiers));
-  const events = await db.$queryRaw<{ customer_id: string; type: EventType; source: EventSourceKind; occurred_at: Date; amount: string | null; points: number }[]>`
-    SELECT customer_id::text, type::text AS type, source::text AS source, occurred_at, amount::text, points FROM events
-    WHERE merchant_id = ${merchantId}::uuid AND voided_at IS NULL ORDER BY occurred_at, id`;
-  const passes = await db.customerPass.findMany({ where: { merchantId } });
-  for (const pass of passes) {
-    const fold = foldEvents(events.filter((e) => e.customer_id === pass.customerId).map((e) => passEventOf({ ...e, occurredAt: e.occurred_at })), rules);
-    expect({ customer: pass.customerId, points: pass.pointsBalance, visits: pass.visitCount, spend: pass.lifetimeSpend.toFixed(2), tier: pass.tier, last: pass.lastSeenAt?.getTime() ?? null })
-      .toEqual({ customer: pass.customerId, points: fold.points, visits: fold.visits, spend: formatCents(fold.spendCents), tier: fold.tier, last: fold.lastActivityAt });
-    expect(pass.pointsBalance).toBeGreaterThanOrEqual(0);
-  }
-  const customerRollups = await db.$queryRaw<unknown[]>`
-    SELECT customer_id::text, type::text, count, amount::text, points::bigint::text, first_at, last_at FROM customer_rollups
-    WHERE merchant_id = ${merchantId}::uuid AND count <> 0 ORDER BY 1, 2`;
-  const customerDirect = await db.$queryRaw<unknown[]>`
-    SELECT customer_id::text, type::text, count(*)::int AS count, coalesce(sum(amount), 0)::numeric(14, 2)::text AS amount,
-           coalesce(sum(points), 0)::bigint::text AS points, min(occurred_at) AS first_at, max(occurred_at) AS last_at
-    FROM events WHERE merchant_id = ${merchantId}::uuid AND voided_at IS NULL GROUP BY 1, 2 ORDER BY 1, 2`;
-  expect(customerRollups).toEqual(customerDirect);
-  const daily = await db.$queryRaw<unknown[]>`
-    SELECT day, type::text, location_key, count, amount::text, points::bigint::text FROM daily_rollups
-    WHERE merchant_id = ${merchantId}::uuid AND count <> 0 ORDER BY 1, 2, 3`;
-  const dailyDirect = await db.$queryRaw<unknown[]>`
-    SELECT (occurred_at AT TIME ZONE ${merchant.timeZone})::date AS day, type::text, coalesce(location_id::text, '') AS location_key, count(*)::int AS count,
-           coalesce(sum(amount), 0)::numeric(14, 2)::text AS amount, coalesce(sum(points), 0)::bigint::text AS points
-    FROM events WHERE merchant_id = ${merchantId}::uuid AND voided_at IS NULL GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`;
-  expect(daily).toEqual(dailyDirect);
-  return passes.length;
-}
 
 async function knownCustomer(context: MerchantContext, serial: string) {
   const [r] = await recordEvents(context, [{ type: "visit", customer: { passSerial: serial }, createCustomer: true, occurredAt: at(0) }], api(context));
@@ -216,6 +179,29 @@ describe("the bulk mode racing the API", () => {
     const refused = (await conflicting)[0];
     expect(refused?.status === "error" ? refused.error.code : refused?.status).toBe("idempotency_conflict");
     expect(await db.event.count({ where: { merchantId: context.merchantId, type: "purchase" } })).toBe(2);
+    await expectPassesAndRollupsExact(context.merchantId);
+  });
+
+  it("the API creating a customer that a bulk call has created but not committed records the sale for that customer, not a conflict", async () => {
+    const context = await createContext("owner");
+    const chunk = heldOpen(async (tx) => ({
+      pid: await backendPid(tx),
+      results: await recordEventsBulk(context, [{ type: "visit", customer: { passSerial: "NEW-9", name: "Noor" }, createCustomer: true, occurredAt: at(5) }], importSource, tx),
+    }));
+    const { pid, results } = await chunk.ready;
+    expect(results).toEqual([expect.objectContaining({ status: "created", newCustomer: true })]);
+    // The till's first sale for the same new card: it finds no customer, creates one, and waits on
+    // the pass serial the chunk holds.
+    const sale = recordEvents(context, [{ type: "purchase", customer: { passSerial: "NEW-9" }, createCustomer: true, occurredAt: at(10), amount: "8.00" }], api(context));
+    sale.catch(() => undefined);
+    await waitingFor(pid, 1);
+    chunk.release();
+    await chunk.committed;
+    const [recorded] = await sale;
+    expect(recorded?.status).toBe("created");
+    const customers = await db.customer.findMany({ where: { merchantId: context.merchantId } });
+    expect(customers).toHaveLength(1);
+    expect(recorded?.status === "created" && recorded.event.customerId).toBe(customers[0]!.id);
     await expectPassesAndRollupsExact(context.merchantId);
   });
 });
