@@ -10,6 +10,7 @@ import { db } from "@/lib/db";
 import { MAX_BULK_BATCH, recordEventsBulk, type BulkResult } from "@/lib/events/bulk";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { JobInterrupted } from "@/lib/jobs/define";
+import { foldPendingReportsAfterWrite } from "@/lib/reports/fresh";
 import { DateOrderEvidence, type DateOrderDetection } from "./dates";
 import { mappingSchema, type ImportMapping } from "./mapping";
 import { DecimalEvidence, type DecimalSeparator } from "./money";
@@ -160,6 +161,8 @@ export async function processImport(importId: string, signal: AbortSignal): Prom
           },
           { timeout: 120_000, maxWait: 20_000 },
         );
+        // The chunk's events queued their report deltas: fold them now (lib/reports/fresh.ts).
+        await foldPendingReportsAfterWrite(scope);
       }
       if (cancelled) throw new ImportCancelled();
       if (signal.aborted) throw new JobInterrupted();
