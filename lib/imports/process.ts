@@ -143,6 +143,7 @@ export async function processImport(importId: string, signal: AbortSignal): Prom
     // customer created by an early row is found by a later one, exactly as in the real import);
     // its progress and error rows are written outside it.
     let dryTx: Tx | null = null;
+    let folding: Promise<unknown> = Promise.resolve(); // never rejects (foldPendingReportsAfterWrite)
     const progress = (current: Chunk, counts: ChunkCounts) => Prisma.sql`
       UPDATE imports SET rows_done = rows_done + ${current.rows}, events_created = events_created + ${counts.created},
         duplicates = duplicates + ${counts.duplicates}, grouped_rows = grouped_rows + ${counts.grouped},
@@ -161,8 +162,10 @@ export async function processImport(importId: string, signal: AbortSignal): Prom
           },
           { timeout: 120_000, maxWait: 20_000 },
         );
-        // The chunk's events queued their report deltas: fold them now (lib/reports/fresh.ts).
-        await foldPendingReportsAfterWrite(scope);
+        // The chunk's events queued their report deltas: fold them now (lib/reports/fresh.ts),
+        // while the next chunk is built and committed (a fold takes no lock a chunk waits for:
+        // events triggers only append to the queue). The import ends after the last fold.
+        folding = folding.then(() => foldPendingReportsAfterWrite(scope));
       }
       if (cancelled) throw new ImportCancelled();
       if (signal.aborted) throw new JobInterrupted();
@@ -215,9 +218,11 @@ export async function processImport(importId: string, signal: AbortSignal): Prom
         await flush();
       } catch (error) {
         await inFlight.catch(() => undefined); // a failure while reading: the chunk in flight ends first
+        await folding;
         throw error;
       }
       await settle();
+      await folding;
     };
     await runImportRows(scope.merchantId, importId, row.dryRun, file.header, async (tx) => {
       dryTx = tx;
