@@ -100,9 +100,14 @@ describe("an import alongside POS traffic", () => {
     expect(result.counts.customersCreated).toBe(listed.length);
     for (const { customerId } of listed) expect(await db.event.count({ where: { merchantId: context.merchantId, customerId, importId: view.id } })).toBeGreaterThan(0);
     expect(await db.customer.count({ where: { merchantId: context.merchantId } })).toBe(60);
+    // No customer was left with nothing (created for a row that lost its key to the till).
+    expect(await db.customer.count({ where: { merchantId: context.merchantId, events: { none: {} } } })).toBe(0);
     await expectPassesAndRollupsExact(context.merchantId);
 
     await undoImport(context, view.id, { merchantId: context.merchantId, userId: context.user.id, label: context.user.name });
     await expectPassesAndRollupsExact(context.merchantId, { balancesMayBeNegative: true });
+    // Undo removed the customers it created that have no other events, and only those.
+    expect(await db.customer.count({ where: { merchantId: context.merchantId, events: { none: {} } } })).toBe(0);
+    expect(await db.customer.count({ where: { merchantId: context.merchantId, id: { notIn: listed.map((l) => l.customerId) } } })).toBe(60 - listed.length);
   });
 });
