@@ -5,7 +5,10 @@
 // bulk mode has read the existing keys and before its INSERT … ON CONFLICT DO NOTHING. Afterwards:
 // every event counted once, the key reported as a duplicate, no customer left behind for a row
 // that was skipped, no redemption admitted on points that were never recorded, and every pass and
-// both rollups equal to a recomputation from the events.
+// both rollups equal to a recomputation from the events. The other way round, a bulk call's
+// transaction is held open (keys inserted, a new customer created) while the API posts the same
+// key or creates the same customer: the API gets a replay, a conflict or that customer, never an
+// error.
 import { describe, expect, it, vi } from "vitest";
 import type { MerchantContext } from "@/lib/auth/session";
 import { db } from "@/lib/db";
