@@ -110,8 +110,11 @@ export async function recordInMode(scope: MerchantScope, inputs: unknown[], sour
     else results[index] = { status: "error", error: { code: "validation_error", message: parsed.message, path: parsed.path } };
   });
   const kept = createdCustomers ?? new Set<string>();
-  if (pending.length > 0 && mode === "bulk" && options.tx) await recordBulk(options.tx, scope, pending, source, results, options, kept);
-  else if (pending.length > 0) {
+  if (pending.length > 0 && mode === "bulk") {
+    const tx = options.tx;
+    if (tx) await recordBulk(tx, scope, pending, source, results, options, kept);
+    else await db.$transaction((own) => recordBulk(own, scope, pending, source, results, options, kept), { timeout: 120_000, maxWait: 20_000 });
+  } else if (pending.length > 0) {
     if (options.tx) await recordValid(options.tx, scope, pending, source, results, options, mode, kept);
     else {
       // The bulk mode (an import's chunk) takes no key locks: a key it inserted and had not yet
