@@ -1,6 +1,7 @@
 // Reports right after an import: each chunk's report deltas are folded as the chunk commits
 // (lib/reports/fresh.ts), so the queue is empty when the import ends, the first Reports read has
-// nothing left to fold, and its figures equal the direct aggregate over the events.
+// nothing left to fold, and its figures (monthly totals, return intervals) equal the direct
+// aggregates over the events.
 import { copyFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -10,6 +11,8 @@ import { suggestMapping } from "@/lib/imports/mapping";
 import { processImport } from "@/lib/imports/process";
 import { sampleFile } from "@/lib/imports/read";
 import { createImport, getImport } from "@/lib/imports/store";
+import { returnIntervals } from "@/lib/reports/charts";
+import { returnIntervalsDirect } from "@/lib/reports/direct-charts";
 import { monthlyFiguresDirect } from "@/lib/reports/direct";
 import { foldPendingReports } from "@/lib/reports/fresh";
 import { monthlySummary } from "@/lib/reports/monthly";
@@ -26,14 +29,17 @@ const queued = async (merchantId: string) =>
   Number((await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM report_pending WHERE merchant_id = ${merchantId}::uuid`)[0]?.n ?? 0);
 
 describe("reports after an import", () => {
-  it("have nothing left to fold when the import ends, and equal the direct aggregate", async () => {
+  it.each([
+    { file: "online-retail-20k.csv", dateOrder: "MDY" as const },
+    { file: "coffee-vending-bom.csv", dateOrder: undefined },
+  ])("have nothing left to fold when the import of $file ends, and equal the direct aggregates", async ({ file, dateOrder }) => {
     const context = await createContext("manager");
-    const target = path.join(work, "retail.csv");
-    copyFileSync(path.join(realdata, "online-retail-20k.csv"), target);
+    const target = path.join(work, file);
+    copyFileSync(path.join(realdata, file), target);
     const sample = await sampleFile(target);
     const mapping = suggestMapping(sample.header, sample.rows.map((r) => r.cells));
-    mapping.dateOrder = "MDY";
-    const view = await createImport(context, { filePath: target, fileName: "retail.csv", fileSize: 1, mapping, readChoices: {} });
+    if (dateOrder) mapping.dateOrder = dateOrder;
+    const view = await createImport(context, { filePath: target, fileName: file, fileSize: 1, mapping, readChoices: {} });
     const started = performance.now();
     await processImport(view.id, new AbortController().signal);
     const importMs = performance.now() - started;
@@ -52,6 +58,7 @@ describe("reports after an import", () => {
     for (const { month } of months) {
       const { month: _m, timeZone: _t, currency: _c, previous: _p, ...figures } = month === months[0]!.month ? first : await monthlySummary(context, { month });
       expect({ month, ...figures }).toEqual({ month, ...(await monthlyFiguresDirect(context, month, null)) });
+      expect({ month, returns: await returnIntervals(context, month, null) }).toEqual({ month, returns: await returnIntervalsDirect(context, month, null) });
     }
     expect(await foldPendingReports(context)).toBe(0);
     console.info(`import of ${result.counts.rows} rows (${result.counts.events} events): ${importMs.toFixed(0)} ms; first monthly read after it: ${firstReadMs.toFixed(1)} ms`);
