@@ -1,8 +1,9 @@
 -- report_rollups_apply as in 20261203040000_report_return_gaps, with each visit day's previous day
--- found by one window (lag) over the touched customers' days instead of a "max(day) before this
--- day" subquery per day. That subquery ran once per touched day and, whenever the planner chose
--- report_customer_days_month_idx (merchant, scope, day) over the primary key, scanned every
--- customer's earlier days each time: quadratic in the batch. An import chunk of 10,000 purchases
+-- found by one window (lag) over the touched customers' days from their earliest touched day, and
+-- one primary-key probe per customer and scope for the day before that, instead of a "max(day)
+-- before this day" subquery per day. That subquery ran once per touched day and, whenever the
+-- planner chose report_customer_days_month_idx (merchant, scope, day) over the primary key,
+-- scanned every customer's earlier days each time: quadratic in the batch. An import chunk of 10,000 purchases
 -- over 1,000 customers folded in 8 s (its first Reports read, 60,000 rows at once: 440 s); now a
 -- chunk's fold is linear in the days of the customers it touches. Figures are unchanged (the
 -- report tests compare them with direct aggregates over the events).
@@ -111,16 +112,27 @@ BEGIN
     WHERE x.type IN ('visit', 'check_in', 'purchase')
     GROUP BY 1, 2, 3
   ),
+  -- The visit day before from_day, one probe per customer and scope. Written as a row comparison
+  -- in primary-key order so that only the primary key can serve it (an equality on customer_id
+  -- lets the planner pick report_customer_days_month_idx and scan every customer's earlier days).
+  before AS (
+    SELECT k.merchant_id, k.customer_id, k.scope, k.from_day, b.day AS before_day
+    FROM k LEFT JOIN LATERAL (
+      SELECT p.merchant_id, p.customer_id, p.scope, p.day FROM report_customer_days p
+      WHERE (p.merchant_id, p.customer_id, p.scope, p.day) < (k.merchant_id, k.customer_id, k.scope, k.from_day)
+      ORDER BY p.merchant_id DESC, p.customer_id DESC, p.scope DESC, p.day DESC LIMIT 1
+    ) b ON b.merchant_id = k.merchant_id AND b.customer_id = k.customer_id AND b.scope = k.scope
+  ),
   recalc AS (
-    SELECT cd.merchant_id, cd.customer_id, cd.scope, cd.day, k.from_day,
-           lag(cd.day) OVER (PARTITION BY cd.merchant_id, cd.customer_id, cd.scope ORDER BY cd.day) AS prev
-    FROM k JOIN report_customer_days cd
-      ON cd.merchant_id = k.merchant_id AND cd.customer_id = k.customer_id AND cd.scope = k.scope
+    SELECT cd.merchant_id, cd.customer_id, cd.scope, cd.day,
+           coalesce(lag(cd.day) OVER (PARTITION BY cd.merchant_id, cd.customer_id, cd.scope ORDER BY cd.day), b.before_day) AS prev
+    FROM before b JOIN report_customer_days cd
+      ON cd.merchant_id = b.merchant_id AND cd.customer_id = b.customer_id AND cd.scope = b.scope AND cd.day >= b.from_day
   )
   UPDATE report_customer_days r SET prev_day = recalc.prev
   FROM recalc
   WHERE r.merchant_id = recalc.merchant_id AND r.customer_id = recalc.customer_id AND r.scope = recalc.scope AND r.day = recalc.day
-    AND recalc.day >= recalc.from_day AND r.prev_day IS DISTINCT FROM recalc.prev;
+    AND r.prev_day IS DISTINCT FROM recalc.prev;
 
   -- ...and add what they contribute now.
   PERFORM report_returns_fold(deltas, 1);
