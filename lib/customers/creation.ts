@@ -96,7 +96,11 @@ export async function createCustomers(
         INSERT INTO customers (id, merchant_id, name, email, phone, external_id, pass_serial)
         SELECT id, ${merchantId}::uuid, name, email, phone, external_id, pass_serial
         FROM json_to_recordset(${json}::json) AS x(id uuid, name text, email text, phone text, external_id text, pass_serial text)
-        ORDER BY id
+        -- Rows go in by their identifiers, not their (per-transaction) ids: two writers creating
+        -- some of the same new customers at once (an import's chunk takes no identifier locks,
+        -- lib/events/resolve-customers.ts) then meet on the unique keys in the same order, one
+        -- waiting for the other, instead of each holding a key the other waits for (40P01).
+        ORDER BY external_id, pass_serial
         ON CONFLICT DO NOTHING
         RETURNING id
       ), passes AS (

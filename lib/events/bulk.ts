@@ -6,6 +6,9 @@ import "server-only";
 // - idempotency keys are not locked one by one (a chunk's 10,000 keys would overflow PostgreSQL's
 //   lock table); existing keys are read, and the insert skips a key a concurrent writer took
 //   meanwhile (INSERT … SELECT … ON CONFLICT (merchant_id, idempotency_key) DO NOTHING RETURNING);
+//   when it did, the call is undone to a savepoint and redone, now reading that key as taken, so
+//   nothing decided from the running passes (a redemption's balance, a created customer) counts
+//   an event that was not inserted (recordBulk in ./record);
 // - the passes and both rollups are folded from what the insert RETURNED (foldInsertedEvents,
 //   ./fold), so a skipped key never counts twice; the report rollups follow from the statement
 //   triggers on events, as for every other insert;
@@ -20,11 +23,17 @@ import type { EventError, EventSourceRef } from "./types";
 /** Events per bulk call at most: one chunk's transaction (its JSON parameter stays a few MB). */
 export const MAX_BULK_BATCH = 50_000;
 
-export type BulkResult = { status: "created"; customerId: string } | { status: "duplicate" } | { status: "error"; error: EventError };
+/**
+ * `newCustomer`: this call created the event's customer (and kept it: a customer created for rows
+ * that were all refused or found already recorded is removed again). The import lists those
+ * customers for its undo and counts them as "customers created".
+ */
+export type BulkResult = { status: "created"; customerId: string; newCustomer: boolean } | { status: "duplicate" } | { status: "error"; error: EventError };
 
 /** Records `inputs` in the bulk mode inside `tx` (the caller commits them with its own progress rows). */
 export async function recordEventsBulk(scope: MerchantScope, inputs: unknown[], source: EventSourceRef, tx: Prisma.TransactionClient): Promise<BulkResult[]> {
   if (inputs.length > MAX_BULK_BATCH) throw new RangeError(`At most ${MAX_BULK_BATCH} events per bulk call`);
-  const results = await recordInMode(scope, inputs, source, { tx }, "bulk");
-  return results.map((r): BulkResult => (r.status === "created" ? { status: "created", customerId: r.event.customerId } : r.status === "duplicate" ? { status: "duplicate" } : r));
+  const created = new Set<string>();
+  const results = await recordInMode(scope, inputs, source, { tx }, "bulk", created);
+  return results.map((r): BulkResult => (r.status === "created" ? { status: "created", customerId: r.event.customerId, newCustomer: created.has(r.event.customerId) } : r.status === "duplicate" ? { status: "duplicate" } : r));
 }

@@ -96,8 +96,12 @@ export async function recordEvents(scope: MerchantScope, inputs: unknown[], sour
   return recordInMode(scope, inputs, source, options, "batch");
 }
 
-/** recordEvents, in either mode (./bulk calls it with "bulk"). */
-export async function recordInMode(scope: MerchantScope, inputs: unknown[], source: EventSourceRef, options: RecordOptions, mode: WriteMode): Promise<RecordResult[]> {
+/**
+ * recordEvents, in either mode (./bulk calls it with "bulk"). `createdCustomers`, when given, is
+ * filled with the customers this call created and kept (each has at least one event created here):
+ * the import lists them for its undo and its "customers created" count.
+ */
+export async function recordInMode(scope: MerchantScope, inputs: unknown[], source: EventSourceRef, options: RecordOptions, mode: WriteMode, createdCustomers?: Set<string>): Promise<RecordResult[]> {
   const results: (RecordResult | undefined)[] = new Array(inputs.length);
   const pending: Pending[] = [];
   inputs.forEach((raw, index) => {
@@ -105,14 +109,67 @@ export async function recordInMode(scope: MerchantScope, inputs: unknown[], sour
     if (parsed.success) pending.push({ index, input: parsed.data, hash: requestHash(raw) });
     else results[index] = { status: "error", error: { code: "validation_error", message: parsed.message, path: parsed.path } };
   });
-  if (pending.length > 0) {
-    if (options.tx) await recordValid(options.tx, scope, pending, source, results, options, mode);
-    else await db.$transaction((tx) => recordValid(tx, scope, pending, source, results, options, mode), { timeout: 60_000, maxWait: 10_000 });
+  const kept = createdCustomers ?? new Set<string>();
+  if (pending.length > 0 && mode === "bulk") {
+    const tx = options.tx;
+    if (tx) await recordBulk(tx, scope, pending, source, results, options, kept);
+    else await db.$transaction((own) => recordBulk(own, scope, pending, source, results, options, kept), { timeout: 120_000, maxWait: 20_000 });
+  } else if (pending.length > 0) {
+    if (options.tx) await recordValid(options.tx, scope, pending, source, results, options, mode, kept);
+    else {
+      // The bulk mode (an import's chunk) takes no key locks: a key it inserted and had not yet
+      // committed when this transaction read the keys makes our insert fail on the unique index
+      // once the chunk commits. Run again, the read then finds that event: a replay or a conflict,
+      // never a failed request. Each retry is caused by one more key committed meanwhile (the next
+      // read finds it), so there are at most as many as the batch has keys.
+      const keys = new Set(pending.flatMap((p) => (p.input.idempotencyKey ? [p.input.idempotencyKey] : []))).size;
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await db.$transaction((tx) => recordValid(tx, scope, pending, source, results, options, mode, kept), { timeout: 60_000, maxWait: 10_000 });
+          break;
+        } catch (error) {
+          if (attempt > keys || !isIdempotencyKeyTaken(error)) throw error;
+          for (const p of pending) results[p.index] = undefined;
+          kept.clear();
+        }
+      }
+    }
   }
   return results.map((r) => r ?? { status: "error", error: { code: "validation_error", message: "Event was not processed" } });
 }
 
-async function recordValid(tx: Tx, scope: MerchantScope, pending: Pending[], source: EventSourceRef, results: (RecordResult | undefined)[], options: RecordOptions, mode: WriteMode) {
+/** The insert hit the unique index of idempotency keys (a key committed after we read them). */
+function isIdempotencyKeyTaken(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && /23505/.test(error.message) && error.message.includes("events_merchant_id_idempotency_key_key");
+}
+
+/**
+ * The bulk mode does not lock idempotency keys (see ./bulk), so a concurrent writer (the POS API)
+ * can commit a key between this call's read of the existing keys and its INSERT … ON CONFLICT DO
+ * NOTHING. Whatever was decided after that read from the running passes would then count an event
+ * that was never inserted: a later redemption's balance check, a pass limit, a check-out's
+ * duration, a customer created for that row. So each attempt runs under a savepoint, and an
+ * attempt whose insert skipped a key is rolled back and run again. The skipped keys are committed
+ * by then (ON CONFLICT waited for their writer), so the next attempt reads them as replays or
+ * conflicts (step 1 below) and decides everything else without them. Each retry sees at least one
+ * more taken key, so the loop ends; without a race (the usual case) it costs two statements.
+ */
+async function recordBulk(tx: Tx, scope: MerchantScope, pending: Pending[], source: EventSourceRef, results: (RecordResult | undefined)[], options: RecordOptions, kept: Set<string>) {
+  for (;;) {
+    await tx.$executeRaw`SAVEPOINT record_bulk`;
+    const raced = await recordValid(tx, scope, pending, source, results, options, "bulk", kept);
+    if (!raced) return void (await tx.$executeRaw`RELEASE SAVEPOINT record_bulk`);
+    await tx.$executeRaw`ROLLBACK TO SAVEPOINT record_bulk`;
+    for (const p of pending) results[p.index] = undefined;
+    kept.clear();
+  }
+}
+
+/**
+ * Records the validated inputs. In the bulk mode it returns true, having written nothing worth
+ * keeping, when its insert found an idempotency key taken since it read them (see recordBulk).
+ */
+async function recordValid(tx: Tx, scope: MerchantScope, pending: Pending[], source: EventSourceRef, results: (RecordResult | undefined)[], options: RecordOptions, mode: WriteMode, kept: Set<string>): Promise<boolean> {
   const { merchantId } = scope;
   const bulk = mode === "bulk";
   const fail = (p: Pending, error: EventError) => (results[p.index] = { status: "error", error });
@@ -257,6 +314,7 @@ async function recordValid(tx: Tx, scope: MerchantScope, pending: Pending[], sou
   // redemption) is not kept: the refusal must leave nothing behind.
   const unused = created.filter((id) => !touched.has(id));
   if (unused.length > 0) await tx.$executeRaw`DELETE FROM customers WHERE merchant_id = ${merchantId}::uuid AND id = ANY(${unused}::uuid[])`;
+  for (const id of created) if (touched.has(id)) kept.add(id);
 
   if (source.kind === "manual" && rows.length > 0) {
     await tx.auditLog.createMany({
@@ -268,24 +326,12 @@ async function recordValid(tx: Tx, scope: MerchantScope, pending: Pending[], sou
   // and the rest of the work here (the second statement, the results) is done while it runs.
   if (rows.length > 0 && bulk) {
     const inserted = await tx.$queryRaw<BulkInsertedRow[]>(insertEventsSkippingTakenKeysSql(rows, uuidv7(now.getTime())));
+    // A key taken by a concurrent writer since step 1: this attempt is undone and redone (recordBulk).
+    if (inserted.length < rows.length) return true;
     const passes = await foldInsertedEvents(tx, { id: merchantId, timeZone: merchant.timeZone, tiers: merchant.tiers }, inserted);
-    const done = new Set(inserted.map((r) => r.id));
-    const skipped = new Map<string, (typeof recorded)[number]>();
     for (const c of recorded) {
       const pass = passes.get(c.row.customerId);
-      const event = toRecordedEvent({ ...c.row, locationName: c.locationName });
-      if (done.has(c.row.id) && pass) results[c.index] = { status: "created", event, pass: passViewOf(pass) };
-      else if (c.row.idempotencyKey) skipped.set(c.row.idempotencyKey, c);
-    }
-    // Keys a concurrent writer took between our read and our insert: a replay, or a conflict.
-    if (skipped.size > 0) {
-      const taken = await tx.$queryRaw<{ id: string; idempotency_key: string; request_hash: string | null }[]>`
-        SELECT id::text, idempotency_key, request_hash FROM events WHERE merchant_id = ${merchantId}::uuid AND idempotency_key = ANY(${[...skipped.keys()]}::text[])`;
-      for (const t of taken) {
-        const c = skipped.get(t.idempotency_key) as (typeof recorded)[number];
-        if (t.request_hash !== c.row.requestHash) results[c.index] = { status: "error", error: { code: "idempotency_conflict", message: "This Idempotency-Key was already used with a different request body.", path: "idempotencyKey" } };
-        else results[c.index] = { status: "duplicate", event: toRecordedEvent({ ...c.row, id: t.id, locationName: c.locationName }), pass: c.pass };
-      }
+      results[c.index] = { status: "created", event: toRecordedEvent({ ...c.row, locationName: c.locationName }), pass: pass ? passViewOf(pass) : c.pass };
     }
   } else if (rows.length > 0) {
     const inserting = sendNow(tx.$executeRaw(insertEventsSql(rows, uuidv7(now.getTime()))));
@@ -316,6 +362,7 @@ async function recordValid(tx: Tx, scope: MerchantScope, pending: Pending[], sou
       }
     }
   }
+  return false;
 }
 
 /**

@@ -31,7 +31,8 @@ function refKey(ref: CustomerRef): string {
  * `identifierLocks: false` (the bulk mode, lib/events/bulk.ts) skips the advisory locks, which a
  * chunk of thousands of new customers could not hold (the lock table is a few thousand entries):
  * the unique keys still let only one creator win, and a reference whose creation lost to a
- * concurrent creator (identifier taken) is looked up again and resolves to that customer.
+ * concurrent creator (identifier taken) is looked up again and resolves to that customer — in
+ * either mode, since a locking writer can lose to the bulk mode's creation too.
  */
 export async function resolveCustomers(
   tx: Tx,
@@ -109,11 +110,14 @@ export async function resolveCustomers(
   const lost: { key: string; ref: CustomerRef }[] = [];
   created.forEach((result, i) => {
     const [key, { ref }] = toCreate[i] as [string, { ref: CustomerRef }];
-    if (!identifierLocks && result.status === "identifier_taken") lost.push({ key, ref });
+    // Also with identifier locks: the bulk mode (an import's chunk) creates without them, so a
+    // customer it committed after our lookup makes our creation lose; it is the customer meant.
+    if (result.status === "identifier_taken") lost.push({ key, ref });
     outcome.set(key, creationError(result) ?? (result.status === "created" ? result.id : { code: "customer_not_found", message: "Customer not found", path: "customer" }));
   });
   if (lost.length > 0) {
-    // Without identifier locks a concurrent creator may have won: its customer is committed now.
+    // A concurrent creator won: its customer is committed now (a genuine conflict, an identifier
+    // of another customer, is not found again and stays an error).
     const again = await resolveCustomers(tx, merchantId, lost.map(({ ref }) => ({ ref, create: false })), creation, { identifierLocks: false });
     again.ids.forEach((id, i) => {
       if (typeof id === "string") outcome.set(lost[i]!.key, id);

@@ -10,6 +10,7 @@ import { db } from "@/lib/db";
 import { MAX_BULK_BATCH, recordEventsBulk, type BulkResult } from "@/lib/events/bulk";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { JobInterrupted } from "@/lib/jobs/define";
+import { foldPendingReportsAfterWrite } from "@/lib/reports/fresh";
 import { DateOrderEvidence, type DateOrderDetection } from "./dates";
 import { mappingSchema, type ImportMapping } from "./mapping";
 import { DecimalEvidence, type DecimalSeparator } from "./money";
@@ -94,14 +95,15 @@ async function commitChunk(tx: Tx, errorsTx: Tx | typeof db, scope: MerchantScop
       grouped += rows.length - 1;
     }
   });
-  // Customers this transaction inserted (their row's xmin is our transaction id): the ones undo may remove.
-  const customerIds = [...new Set(results.flatMap((r) => (r.status === "created" ? [r.customerId] : [])))];
+  // Customers this chunk created and kept (each with an event of this import): the ones undo may
+  // remove. The write path says which (newCustomer); a row's xmin cannot, since the bulk mode
+  // writes under a savepoint (a subtransaction id).
+  const customerIds = [...new Set(results.flatMap((r) => (r.status === "created" && r.newCustomer ? [r.customerId] : [])))];
   const inserted = customerIds.length
     ? await tx.$queryRaw<{ id: string }[]>`
         INSERT INTO import_customers (import_id, customer_id, merchant_id)
         SELECT ${importId}::uuid, c.id, c.merchant_id FROM customers c
         WHERE c.merchant_id = ${scope.merchantId}::uuid AND c.id = ANY(${customerIds}::uuid[])
-          AND c.xmin::text = (pg_current_xact_id()::text::numeric % 4294967296)::text
         ON CONFLICT DO NOTHING RETURNING customer_id::text AS id`
     : [];
   if (errors.length) {
@@ -141,6 +143,7 @@ export async function processImport(importId: string, signal: AbortSignal): Prom
     // customer created by an early row is found by a later one, exactly as in the real import);
     // its progress and error rows are written outside it.
     let dryTx: Tx | null = null;
+    let folding: Promise<unknown> = Promise.resolve(); // never rejects (foldPendingReportsAfterWrite)
     const progress = (current: Chunk, counts: ChunkCounts) => Prisma.sql`
       UPDATE imports SET rows_done = rows_done + ${current.rows}, events_created = events_created + ${counts.created},
         duplicates = duplicates + ${counts.duplicates}, grouped_rows = grouped_rows + ${counts.grouped},
@@ -159,6 +162,10 @@ export async function processImport(importId: string, signal: AbortSignal): Prom
           },
           { timeout: 120_000, maxWait: 20_000 },
         );
+        // The chunk's events queued their report deltas: fold them now (lib/reports/fresh.ts),
+        // while the next chunk is built and committed (a fold takes no lock a chunk waits for:
+        // events triggers only append to the queue). The import ends after the last fold.
+        folding = folding.then(() => foldPendingReportsAfterWrite(scope));
       }
       if (cancelled) throw new ImportCancelled();
       if (signal.aborted) throw new JobInterrupted();
@@ -211,9 +218,11 @@ export async function processImport(importId: string, signal: AbortSignal): Prom
         await flush();
       } catch (error) {
         await inFlight.catch(() => undefined); // a failure while reading: the chunk in flight ends first
+        await folding;
         throw error;
       }
       await settle();
+      await folding;
     };
     await runImportRows(scope.merchantId, importId, row.dryRun, file.header, async (tx) => {
       dryTx = tx;
