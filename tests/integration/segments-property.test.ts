@@ -100,6 +100,8 @@ function matchArb(): fc.Arbitrary<EventMatch> {
   const types = fc.oneof(
     fc.constant<"any">("any"), fc.constant<"activity">("activity"),
     { arbitrary: fc.uniqueArray(fc.constantFrom(...TYPES), { minLength: 1, maxLength: 3 }), weight: 3 },
+    // One type: the rollups' own rows (and, in a window, their candidates for a count).
+    { arbitrary: fc.constantFrom(...TYPES).map((t) => [t]), weight: 3 },
     // Visits as the pass counts them (the compiler reads those from the pass).
     fc.constantFrom<EventMatch["types"]>(["visit", "check_in"], ["check_in", "visit"]),
   );
@@ -128,8 +130,9 @@ function conditionArb(s: Scenario, segmentIds: string[]): fc.Arbitrary<Condition
   const dec = fc.record({ op, value: fc.constantFrom("0", "12.5", "50", "500"), value2: fc.constantFrom("0", "100", "1000") });
   const m = matchArb();
   return fc.oneof(
-    fc.record({ kind: fc.constant("count" as const), event: m, window: win, compare: count }),
-    fc.record({ kind: fc.constant("sum" as const), event: m, field: fc.constantFrom("amount", "points_earned" as const), window: win, compare: dec }),
+    // Weighted up: counts and sums take several paths (the pass, the rollups, windowed events with candidates from the rollups).
+    { arbitrary: fc.record({ kind: fc.constant("count" as const), event: m, window: win, compare: count }), weight: 3 },
+    { arbitrary: fc.record({ kind: fc.constant("sum" as const), event: m, field: fc.constantFrom("amount", "points_earned" as const), window: win, compare: dec }), weight: 2 },
     // Weighted up: these read the rollups' and the pass's first / last times, which voids must correct.
     { arbitrary: fc.record({ kind: fc.constant("recency" as const), event: m, within: fc.boolean(), window: rolling, includeNever: fc.boolean() }), weight: 3 },
     { arbitrary: fc.record({ kind: fc.constant("first_time" as const), event: m, window: win }), weight: 2 },
