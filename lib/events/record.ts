@@ -7,10 +7,11 @@ import { uuidv7 } from "@/lib/ids";
 import { parseTiers, pointsForPurchase } from "@/lib/loyalty/rules";
 import { toCents } from "@/lib/money";
 import { factsOfRow, foldInsertedEvents, passViewOf, savePassesSql, withStatements } from "./fold";
-import { insertEventsSkippingTakenKeysSql, insertEventsSql, type BulkInsertedRow, type EventRow } from "./insert";
+import { insertEventsAndFoldSql, insertEventsSql, type BulkInsertedRow, type EventRow } from "./insert";
 import { lockPasses } from "./locks";
 import { applyEventTo, EMPTY_PASS, passRules, type PassFacts } from "./pass-rules";
 import { resolveCustomers } from "./resolve-customers";
+import { timed, timedSync } from "@/lib/platform/phase-timer";
 import { passLimitError } from "./bounds";
 import { VISIT_TYPES } from "./registry";
 import { eventFactsOf, rollupStatements, type EventFact } from "./rollups";
@@ -100,11 +101,11 @@ export async function recordEvents(scope: MerchantScope, inputs: unknown[], sour
 export async function recordInMode(scope: MerchantScope, inputs: unknown[], source: EventSourceRef, options: RecordOptions, mode: WriteMode): Promise<RecordResult[]> {
   const results: (RecordResult | undefined)[] = new Array(inputs.length);
   const pending: Pending[] = [];
-  inputs.forEach((raw, index) => {
+  timedSync("validate", () => inputs.forEach((raw, index) => {
     const parsed = parseEventInput(raw);
     if (parsed.success) pending.push({ index, input: parsed.data, hash: requestHash(raw) });
     else results[index] = { status: "error", error: { code: "validation_error", message: parsed.message, path: parsed.path } };
-  });
+  }));
   if (pending.length > 0) {
     if (options.tx) await recordValid(options.tx, scope, pending, source, results, options, mode);
     else await db.$transaction((tx) => recordValid(tx, scope, pending, source, results, options, mode), { timeout: 60_000, maxWait: 10_000 });
@@ -122,12 +123,12 @@ async function recordValid(tx: Tx, scope: MerchantScope, pending: Pending[], sou
   const keys = [...new Set(pending.flatMap((p) => (p.input.idempotencyKey ? [p.input.idempotencyKey] : [])))].sort();
   const replays = new Map<string, { id: string; hash: string | null }>();
   // The merchant's settings and locations are read in the same round trip as the locks.
-  const { merchant, locations } = await lockKeysAndLoadMerchant(tx, merchantId, bulk ? [] : keys);
+  const { merchant, locations } = await timed("merchant", () => lockKeysAndLoadMerchant(tx, merchantId, bulk ? [] : keys));
   if (keys.length > 0) {
     // A separate statement from the lock on purpose: it must read with a snapshot taken after the
     // locks are granted, to see the event a concurrent holder of the key committed.
-    const existing = await tx.$queryRaw<{ id: string; idempotency_key: string; request_hash: string | null }[]>`
-      SELECT id::text, idempotency_key, request_hash FROM events WHERE merchant_id = ${merchantId}::uuid AND idempotency_key = ANY(${keys}::text[])`;
+    const existing = await timed("existingKeys", () => tx.$queryRaw<{ id: string; idempotency_key: string; request_hash: string | null }[]>`
+      SELECT id::text, idempotency_key, request_hash FROM events WHERE merchant_id = ${merchantId}::uuid AND idempotency_key = ANY(${keys}::text[])`);
     for (const e of existing) replays.set(e.idempotency_key, { id: e.id, hash: e.request_hash });
   }
   const duplicateIds = new Map<number, string>();
@@ -164,7 +165,7 @@ async function recordValid(tx: Tx, scope: MerchantScope, pending: Pending[], sou
     located.push({ ...p, locationId: location?.id ?? null, locationName: location?.name ?? null });
   }
   const creation = { audit: source.kind === "manual" ? { merchantId, userId: source.userId, label: source.userName } : undefined, via: source.kind };
-  const { ids: customerIds, locked } = await resolveCustomers(tx, merchantId, located.map((p) => ({ ref: p.input.customer, create: p.input.createCustomer === true })), creation, { identifierLocks: !bulk });
+  const { ids: customerIds, locked } = await timed("customers", () => resolveCustomers(tx, merchantId, located.map((p) => ({ ref: p.input.customer, create: p.input.createCustomer === true })), creation, { identifierLocks: !bulk }));
   const ready: ((typeof located)[number] & { customerId: string })[] = [];
   located.forEach((p, i) => {
     const resolved = customerIds[i];
@@ -182,7 +183,7 @@ async function recordValid(tx: Tx, scope: MerchantScope, pending: Pending[], sou
     if (state) states.set(id, factsOfRow(state));
     else created.push(id);
   }
-  for (const [id, state] of await lockPasses(tx, merchantId, created)) states.set(id, factsOfRow(state));
+  for (const [id, state] of await timed("lockCreated", () => lockPasses(tx, merchantId, created))) states.set(id, factsOfRow(state));
 
   const now = new Date();
   const recorded: { index: number; row: EventRow; locationName: string | null; pass: PassState }[] = [];
@@ -267,8 +268,14 @@ async function recordValid(tx: Tx, scope: MerchantScope, pending: Pending[], sou
   // the hottest lock we take). The insert is most of a batch's database time, so it is sent first
   // and the rest of the work here (the second statement, the results) is done while it runs.
   if (rows.length > 0 && bulk) {
-    const inserted = await tx.$queryRaw<BulkInsertedRow[]>(insertEventsSkippingTakenKeysSql(rows, uuidv7(now.getTime())));
-    const passes = await foldInsertedEvents(tx, { id: merchantId, timeZone: merchant.timeZone, tiers: merchant.tiers }, inserted);
+    // One statement inserts the chunk and, when every row went in, saves the passes computed above
+    // and folds both rollups from the inserted rows: exactly what the batch mode writes. When a key
+    // was taken meanwhile it folds nothing, and only what was inserted is folded (foldInsertedEvents).
+    const computed = new Map([...touched].map((id) => [id, states.get(id) as PassFacts]));
+    const inserted = await timed("insert", () => tx.$queryRaw<BulkInsertedRow[]>(insertEventsAndFoldSql(rows, uuidv7(now.getTime()), (events, whole) => [
+      savePassesSql(merchantId, computed, whole), ...rollupStatements(merchantId, merchant.timeZone, events, 1),
+    ])));
+    const passes = inserted.length === rows.length ? computed : await timed("fold", () => foldInsertedEvents(tx, { id: merchantId, timeZone: merchant.timeZone, tiers: merchant.tiers }, inserted));
     const done = new Set(inserted.map((r) => r.id));
     const skipped = new Map<string, (typeof recorded)[number]>();
     for (const c of recorded) {

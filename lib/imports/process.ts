@@ -17,6 +17,7 @@ import { readFile, type ReadChoices, type SourceRow } from "./read";
 import { RowBuilder, rowsOf, type EventDraft, type Outcome, type RowError } from "./rows";
 import { processCustomersImport } from "./customers-kind";
 import { endImportOnError, ImportCancelled, runImportRows } from "./run";
+import { timed, timedSync } from "@/lib/platform/phase-timer";
 
 type Tx = Prisma.TransactionClient;
 /**
@@ -97,12 +98,12 @@ async function commitChunk(tx: Tx, errorsTx: Tx | typeof db, scope: MerchantScop
   // Customers this transaction inserted (their row's xmin is our transaction id): the ones undo may remove.
   const customerIds = [...new Set(results.flatMap((r) => (r.status === "created" ? [r.customerId] : [])))];
   const inserted = customerIds.length
-    ? await tx.$queryRaw<{ id: string }[]>`
+    ? await timed("importCustomers", () => tx.$queryRaw<{ id: string }[]>`
         INSERT INTO import_customers (import_id, customer_id, merchant_id)
         SELECT ${importId}::uuid, c.id, c.merchant_id FROM customers c
         WHERE c.merchant_id = ${scope.merchantId}::uuid AND c.id = ANY(${customerIds}::uuid[])
           AND c.xmin::text = (pg_current_xact_id()::text::numeric % 4294967296)::text
-        ON CONFLICT DO NOTHING RETURNING customer_id::text AS id`
+        ON CONFLICT DO NOTHING RETURNING customer_id::text AS id`)
     : [];
   if (errors.length) {
     await errorsTx.$executeRaw`
@@ -131,7 +132,7 @@ export async function processImport(importId: string, signal: AbortSignal): Prom
   let detection = row.detection as Detection | null;
   try {
     if (!detection) {
-      detection = await scanFile(row.filePath, choices, mapping, usualDateOrder(scope.merchant.currency));
+      detection = await timed("scan", () => scanFile(row.filePath, choices, mapping, usualDateOrder(scope.merchant.currency)));
       await db.import.update({ where: { id: importId }, data: { detection: detection as unknown as Prisma.InputJsonValue, rowsTotal: detection.rowsTotal } });
     }
     const file = await readFile(row.filePath, choices);
@@ -168,14 +169,14 @@ export async function processImport(importId: string, signal: AbortSignal): Prom
     const settle = async () => {
       const previous = inFlight;
       inFlight = Promise.resolve();
-      await previous;
+      await timed("waitForDb", () => previous);
     };
     const flush = async () => {
       if (chunk.rows === 0) return;
       await settle();
       const current = chunk;
       chunk = { drafts: [], errors: [], rows: 0 };
-      inFlight = commit(current);
+      inFlight = timed("commit", () => commit(current));
       inFlight.catch(() => undefined); // observed by the next settle()
     };
     // Outcomes come in file order and a chunk only ever holds whole outcomes (an order's group is
@@ -199,7 +200,7 @@ export async function processImport(importId: string, signal: AbortSignal): Prom
       try {
         let sinceYield = 0;
         for await (const source of file.rows) {
-          await take(builder.push(source));
+          await take(timedSync("build", () => builder.push(source)));
           // Building rows is synchronous work; the app's requests share this process (the job runs
           // in `npm start` by default), so let them in every few hundred rows.
           if (++sinceYield >= 500) {

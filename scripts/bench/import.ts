@@ -5,7 +5,10 @@
 // event rows into a copy of the events table with the same indexes. Prints rows/s for both and
 // the ratio, time to first progress, the importer's peak RSS, and a customer page's data (profile,
 // totals, monthly summary, history: what app/(app)/customers/[id] loads) timed while the import
-// runs. Uses DATABASE_URL, or a throw-away embedded PostgreSQL.
+// runs. Uses DATABASE_URL, or a throw-away embedded PostgreSQL. For profiling: PUNCHCARD_PROFILE_PHASES=1
+// prints the importer's time per phase (lib/platform/phase-timer.ts) and its memory at the RSS peak;
+// PUNCHCARD_BENCH_EXPLAIN_MS=200 logs the plan (auto_explain, with triggers) of every statement of
+// the embedded database slower than that.
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { createWriteStream, mkdtempSync, openAsBlob, statSync } from "node:fs";
@@ -56,8 +59,13 @@ async function child() {
   const { applyMigrations } = await import("../../lib/platform/migrations");
   let embedded: Awaited<ReturnType<typeof startEmbeddedPostgres>> | null = null;
   if (!process.env.DATABASE_URL) {
-    embedded = await startEmbeddedPostgres({ dataDir: tempDataDir("bench-import"), ephemeral: true });
+    embedded = await startEmbeddedPostgres({ dataDir: tempDataDir("bench-import"), ephemeral: true, log: process.env.PUNCHCARD_BENCH_EXPLAIN_MS ? (line) => console.error(line) : undefined });
     process.env.DATABASE_URL = embedded.url;
+    if (process.env.PUNCHCARD_BENCH_EXPLAIN_MS) {
+      const u = new URL(embedded.url);
+      u.searchParams.set("options", `-c session_preload_libraries=auto_explain -c auto_explain.log_min_duration=${process.env.PUNCHCARD_BENCH_EXPLAIN_MS} -c auto_explain.log_analyze=on -c auto_explain.log_nested_statements=on -c auto_explain.log_timing=on -c auto_explain.log_triggers=on`);
+      process.env.DATABASE_URL = u.toString();
+    }
   }
   await applyMigrations(process.env.DATABASE_URL);
   const plainUrl = process.env.DATABASE_URL;
@@ -71,6 +79,7 @@ async function child() {
   process.env.PUNCHCARD_IMPORTS_DIR ??= mkdtempSync(path.join(tmpdir(), "punchcard-bench-import-"));
   const { db } = await import("../../lib/db");
   const { processImport } = await import("../../lib/imports/process");
+  const { takePhaseTotals } = await import("../../lib/platform/phase-timer");
   const { createImport, getImport } = await import("../../lib/imports/store");
   const { saveUpload } = await import("../../lib/imports/upload");
   const { getCustomerProfile, customerTotals, customerMonthlySummary } = await import("../../lib/customers/profile");
@@ -106,6 +115,7 @@ async function child() {
   async function run(label: string) {
     const t0 = performance.now();
     let peak = process.memoryUsage().rss;
+    let peakUsage = process.memoryUsage();
     // The upload as the route receives it: multipart, streamed from disk and to disk.
     const form = new FormData();
     form.set("file", await openAsBlob(file), "bench.csv");
@@ -115,7 +125,9 @@ async function child() {
     const latencies: number[] = [];
     let probing = false;
     const probe = setInterval(() => {
-      peak = Math.max(peak, process.memoryUsage().rss);
+      const usage = process.memoryUsage();
+      if (usage.rss > peak) peakUsage = usage;
+      peak = Math.max(peak, usage.rss);
       if (!probing) {
         // One page load at a time, as a person clicking would.
         probing = true;
@@ -125,6 +137,10 @@ async function child() {
       if (firstProgress === null) void getImport(scope, view.id).then((v) => firstProgress ??= v.progress.rowsDone > 0 ? performance.now() - t0 : null);
     }, 250);
     await processImport(view.id, new AbortController().signal);
+    if (process.env.PUNCHCARD_PROFILE_PHASES === "1") {
+      console.log(label, "phases (ms)", JSON.stringify(takePhaseTotals()));
+      console.log(label, "memory at the RSS peak (MB)", Object.entries(peakUsage).map(([k, v]) => `${k} ${Math.round(v / 1048576)}`).join(", "));
+    }
     const imported = await getImport(scope, view.id);
     const r0 = performance.now();
     // A run that created nothing (the re-import) leaves the report rollups as they are.
