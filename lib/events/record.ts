@@ -65,7 +65,7 @@ function canonicalJson(value: unknown): string {
   return `{${out}}`;
 }
 
-interface Pending {
+export interface Pending {
   index: number;
   input: ValidEventInput;
   hash: string;
@@ -97,8 +97,18 @@ export async function recordEvents(scope: MerchantScope, inputs: unknown[], sour
   return recordInMode(scope, inputs, source, options, "batch");
 }
 
-/** recordEvents, in either mode (./bulk calls it with "bulk"). */
-export async function recordInMode(scope: MerchantScope, inputs: unknown[], source: EventSourceRef, options: RecordOptions, mode: WriteMode): Promise<RecordResult[]> {
+/** Inputs checked against the registry and its zod schemas (and hashed), not yet recorded. */
+export interface ValidatedInputs {
+  readonly validated: true;
+  results: (RecordResult | undefined)[];
+  pending: Pending[];
+}
+
+/**
+ * The first step of recordEvents: each input validated and its request hashed. Pure, so the bulk
+ * mode's caller can run it for the next chunk while the database records the current one.
+ */
+export function validateInputs(inputs: unknown[]): ValidatedInputs {
   const results: (RecordResult | undefined)[] = new Array(inputs.length);
   const pending: Pending[] = [];
   timedSync("validate", () => inputs.forEach((raw, index) => {
@@ -106,6 +116,12 @@ export async function recordInMode(scope: MerchantScope, inputs: unknown[], sour
     if (parsed.success) pending.push({ index, input: parsed.data, hash: requestHash(raw) });
     else results[index] = { status: "error", error: { code: "validation_error", message: parsed.message, path: parsed.path } };
   }));
+  return { validated: true, results, pending };
+}
+
+/** recordEvents, in either mode (./bulk calls it with "bulk"), from raw or already validated inputs. */
+export async function recordInMode(scope: MerchantScope, inputs: unknown[] | ValidatedInputs, source: EventSourceRef, options: RecordOptions, mode: WriteMode): Promise<RecordResult[]> {
+  const { results, pending } = Array.isArray(inputs) ? validateInputs(inputs) : inputs;
   if (pending.length > 0) {
     if (options.tx) await recordValid(options.tx, scope, pending, source, results, options, mode);
     else await db.$transaction((tx) => recordValid(tx, scope, pending, source, results, options, mode), { timeout: 60_000, maxWait: 10_000 });

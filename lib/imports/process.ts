@@ -7,7 +7,7 @@ import "server-only";
 // commits the current one (at most one chunk in flight, so memory stays bounded).
 import type { MerchantScope } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import { MAX_BULK_BATCH, recordEventsBulk, type BulkResult } from "@/lib/events/bulk";
+import { MAX_BULK_BATCH, prepareBulk, recordEventsBulk, type BulkResult, type PreparedBulk } from "@/lib/events/bulk";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { JobInterrupted } from "@/lib/jobs/define";
 import { DateOrderEvidence, type DateOrderDetection } from "./dates";
@@ -65,6 +65,8 @@ interface Chunk {
   drafts: { draft: EventDraft; rows: SourceRow[] }[];
   errors: RowError[];
   rows: number;
+  /** The drafts validated by the write path (prepareBulk), done before waiting for the chunk in flight. */
+  prepared?: PreparedBulk;
 }
 
 function resultError(result: BulkResult): string | null {
@@ -80,7 +82,7 @@ interface ChunkCounts {
 }
 
 async function commitChunk(tx: Tx, errorsTx: Tx | typeof db, scope: MerchantScope, importId: string, chunk: Chunk): Promise<ChunkCounts> {
-  const results = chunk.drafts.length ? await recordEventsBulk(scope, chunk.drafts.map((d) => d.draft), { kind: "import", importId }, tx) : [];
+  const results = chunk.drafts.length ? await recordEventsBulk(scope, chunk.prepared ?? chunk.drafts.map((d) => d.draft), { kind: "import", importId }, tx) : [];
   const errors = [...chunk.errors];
   let created = 0;
   let duplicates = 0;
@@ -173,6 +175,8 @@ export async function processImport(importId: string, signal: AbortSignal): Prom
     };
     const flush = async () => {
       if (chunk.rows === 0) return;
+      // Validated while the database still records the previous chunk (Node and PostgreSQL each have a core).
+      if (chunk.drafts.length) chunk.prepared = prepareBulk(chunk.drafts.map((d) => d.draft));
       await settle();
       const current = chunk;
       chunk = { drafts: [], errors: [], rows: 0 };
