@@ -39,7 +39,7 @@ function dateColumnOf(mapping: ImportMapping): string {
 
 /** One pass over the file: rows, and what all the values of the date and amount columns say. */
 export async function scanFile(filePath: string, choices: ReadChoices, mapping: ImportMapping, fallbackOrder: "MDY" | "DMY"): Promise<Detection> {
-  const file = await readFile(filePath, choices);
+  const file = await readFile(filePath, choices, { lineNumbers: false });
   const dateIndex = file.header.indexOf(dateColumnOf(mapping));
   const amountColumns = mapping.amount ? ("column" in mapping.amount ? [mapping.amount.column] : [mapping.amount.quantityColumn, mapping.amount.unitPriceColumn]) : [];
   const amountIndexes = amountColumns.map((name) => file.header.indexOf(name));
