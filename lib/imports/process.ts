@@ -26,6 +26,8 @@ type Tx = Prisma.TransactionClient;
  * second or two and a resume after a kill redoes little. PUNCHCARD_IMPORT_CHUNK_EVENTS overrides it.
  */
 const chunkEvents = () => Math.min(Number(process.env.PUNCHCARD_IMPORT_CHUNK_EVENTS) || 10_000, MAX_BULK_BATCH);
+/** Events in an import's first chunk at most: its commit is the first progress the user sees. */
+const FIRST_CHUNK_EVENTS = 1_000;
 
 export interface Detection {
   rowsTotal: number;
@@ -168,6 +170,7 @@ export async function processImport(importId: string, signal: AbortSignal): Prom
     };
     // The chunk being committed while the next one is built; chunks commit strictly in file order.
     let inFlight: Promise<void> = Promise.resolve();
+    let flushed = 0;
     const settle = async () => {
       const previous = inFlight;
       inFlight = Promise.resolve();
@@ -182,12 +185,15 @@ export async function processImport(importId: string, signal: AbortSignal): Prom
       chunk = { drafts: [], errors: [], rows: 0 };
       inFlight = timed("commit", () => commit(current));
       inFlight.catch(() => undefined); // observed by the next settle()
+      flushed++;
     };
     // Outcomes come in file order and a chunk only ever holds whole outcomes (an order's group is
     // never split), so what is committed is always the first rows_done rows. A resumed import
     // still feeds those rows to the builder (same keys for identical rows) but records nothing.
     let consumed = 0;
-    const chunkSize = chunkEvents();
+    // The first chunk is small, so that progress shows within a second or two of the start.
+    const fullChunk = chunkEvents();
+    const firstChunk = Math.min(FIRST_CHUNK_EVENTS, fullChunk);
     const take = async (outcomes: Outcome[]) => {
       for (const outcome of outcomes) {
         const n = rowsOf(outcome);
@@ -198,6 +204,7 @@ export async function processImport(importId: string, signal: AbortSignal): Prom
         else chunk.drafts.push({ draft: outcome.input, rows: outcome.rows });
       }
       // Rows per chunk are bounded too, so progress moves (and a resume loses little) on error-heavy files.
+      const chunkSize = flushed === 0 ? firstChunk : fullChunk;
       if (chunk.drafts.length >= chunkSize || chunk.rows >= 2 * chunkSize) await flush();
     };
     const all = async () => {
