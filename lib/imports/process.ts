@@ -83,7 +83,10 @@ interface ChunkCounts {
   errors: number;
 }
 
-async function commitChunk(tx: Tx, errorsTx: Tx | typeof db, scope: MerchantScope, importId: string, chunk: Chunk): Promise<ChunkCounts> {
+/** Customers an import remembers as recorded by its earlier chunks at most (their ids, ~80 bytes each). */
+const MAX_SEEN_CUSTOMERS = 200_000;
+
+async function commitChunk(tx: Tx, errorsTx: Tx | typeof db, scope: MerchantScope, importId: string, chunk: Chunk, seen: Set<string>): Promise<ChunkCounts> {
   const results = chunk.drafts.length ? await recordEventsBulk(scope, chunk.prepared ?? chunk.drafts.map((d) => d.draft), { kind: "import", importId }, tx) : [];
   const errors = [...chunk.errors];
   let created = 0;
@@ -100,7 +103,11 @@ async function commitChunk(tx: Tx, errorsTx: Tx | typeof db, scope: MerchantScop
     }
   });
   // Customers this transaction inserted (their row's xmin is our transaction id): the ones undo may remove.
-  const customerIds = [...new Set(results.flatMap((r) => (r.status === "created" ? [r.customerId] : [])))];
+  // A customer an earlier chunk of this run recorded for existed before this chunk, so only the others are checked.
+  const touched = [...new Set(results.flatMap((r) => (r.status === "created" ? [r.customerId] : [])))];
+  const customerIds = touched.filter((id) => !seen.has(id));
+  if (seen.size + customerIds.length > MAX_SEEN_CUSTOMERS) seen.clear();
+  for (const id of customerIds) seen.add(id);
   const inserted = customerIds.length
     ? await timed("importCustomers", () => tx.$queryRaw<{ id: string }[]>`
         INSERT INTO import_customers (import_id, customer_id, merchant_id)
@@ -146,6 +153,7 @@ export async function processImport(importId: string, signal: AbortSignal): Prom
     // customer created by an early row is found by a later one, exactly as in the real import);
     // its progress and error rows are written outside it.
     let dryTx: Tx | null = null;
+    const seen = new Set<string>();
     const progress = (current: Chunk, counts: ChunkCounts) => Prisma.sql`
       UPDATE imports SET rows_done = rows_done + ${current.rows}, events_created = events_created + ${counts.created},
         duplicates = duplicates + ${counts.duplicates}, grouped_rows = grouped_rows + ${counts.grouped},
@@ -154,12 +162,12 @@ export async function processImport(importId: string, signal: AbortSignal): Prom
     const commit = async (current: Chunk): Promise<void> => {
       let cancelled: boolean;
       if (dryTx) {
-        const counts = await commitChunk(dryTx, db, scope, importId, current);
+        const counts = await commitChunk(dryTx, db, scope, importId, current, seen);
         cancelled = (await db.$queryRaw<{ cancel_requested: boolean }[]>(progress(current, counts)))[0]?.cancel_requested ?? false;
       } else {
         cancelled = await db.$transaction(
           async (tx) => {
-            const counts = await commitChunk(tx, tx, scope, importId, current);
+            const counts = await commitChunk(tx, tx, scope, importId, current, seen);
             return (await tx.$queryRaw<{ cancel_requested: boolean }[]>(progress(current, counts)))[0]?.cancel_requested ?? false;
           },
           { timeout: 120_000, maxWait: 20_000 },
