@@ -9,15 +9,15 @@ import "server-only";
 //   when it did, the call is undone to a savepoint and redone, now reading that key as taken, so
 //   nothing decided from the running passes (a redemption's balance, a created customer) counts
 //   an event that was not inserted (recordBulk in ./record);
-// - the passes and both rollups are folded from what the insert RETURNED (foldInsertedEvents,
-//   ./fold), so a skipped key never counts twice; the report rollups follow from the statement
-//   triggers on events, as for every other insert;
+// - the insert's own statement, when every row went in, saves the passes as the rules computed
+//   them and folds both rollups from the inserted rows (insertEventsAndFoldSql, ./insert); the
+//   report rollups follow from the statement triggers on events, as for every other insert;
 // - new customers are created without per-identifier advisory locks (the unique keys decide a
 //   race; the loser resolves to the winner's customer, ./resolve-customers);
 // - replays are not read back: the results say only what happened to each input.
 import type { MerchantScope } from "@/lib/auth/session";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { recordInMode } from "./record";
+import { recordInMode, validateInputs, type ValidatedInputs } from "./record";
 import type { EventError, EventSourceRef } from "./types";
 
 /** Events per bulk call at most: one chunk's transaction (its JSON parameter stays a few MB). */
@@ -30,9 +30,22 @@ export const MAX_BULK_BATCH = 50_000;
  */
 export type BulkResult = { status: "created"; customerId: string; newCustomer: boolean } | { status: "duplicate" } | { status: "error"; error: EventError };
 
-/** Records `inputs` in the bulk mode inside `tx` (the caller commits them with its own progress rows). */
-export async function recordEventsBulk(scope: MerchantScope, inputs: unknown[], source: EventSourceRef, tx: Prisma.TransactionClient): Promise<BulkResult[]> {
+/** A chunk validated ahead (prepareBulk), to record with recordEventsBulk. */
+export type PreparedBulk = ValidatedInputs;
+
+/**
+ * recordEvents' validation of a chunk (registry, zod, request hash), on its own: an import runs it
+ * for its next chunk while the database records the current one, then passes the result to
+ * recordEventsBulk.
+ */
+export function prepareBulk(inputs: unknown[]): PreparedBulk {
   if (inputs.length > MAX_BULK_BATCH) throw new RangeError(`At most ${MAX_BULK_BATCH} events per bulk call`);
+  return validateInputs(inputs);
+}
+
+/** Records `inputs` (raw, or from prepareBulk) in the bulk mode inside `tx` (the caller commits them with its own progress rows). */
+export async function recordEventsBulk(scope: MerchantScope, inputs: unknown[] | PreparedBulk, source: EventSourceRef, tx: Prisma.TransactionClient): Promise<BulkResult[]> {
+  if (Array.isArray(inputs) && inputs.length > MAX_BULK_BATCH) throw new RangeError(`At most ${MAX_BULK_BATCH} events per bulk call`);
   const created = new Set<string>();
   const results = await recordInMode(scope, inputs, source, { tx }, "bulk", created);
   return results.map((r): BulkResult => (r.status === "created" ? { status: "created", customerId: r.event.customerId, newCustomer: created.has(r.event.customerId) } : r.status === "duplicate" ? { status: "duplicate" } : r));

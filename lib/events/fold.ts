@@ -7,6 +7,7 @@ import { parseTiers, tierThresholds, type Tier } from "@/lib/loyalty/rules";
 import { formatCents, toCents } from "@/lib/money";
 import { EVENT_TYPES, type EventType } from "./registry";
 import { lockPasses } from "./locks";
+import { timed } from "@/lib/platform/phase-timer";
 import { activitySql } from "./activity";
 import { applyEventTo, orderFactsOf, passRules, statusSetBy, type EventSourceKind, type OrderFacts, type PassEvent, type PassFacts, type PassStatus } from "./pass-rules";
 import { eventFactsOf, rollupStatements } from "./rollups";
@@ -35,8 +36,8 @@ export function passEventOf(row: { type: EventType; source: EventSourceKind; occ
   return { type: row.type, source: row.source, occurredAt: row.occurredAt.getTime(), amountCents: row.amount === null ? null : toCents(row.amount), points: row.points };
 }
 
-/** One UPDATE of many passes; rows travel as one JSON parameter (see insertEventsSql). */
-export function savePassesSql(merchantId: string, passes: Map<string, PassFacts>): Prisma.Sql {
+/** One UPDATE of many passes (only `when` it holds); rows travel as one JSON parameter (see insertEventsSql). */
+export function savePassesSql(merchantId: string, passes: Map<string, PassFacts>, when: Prisma.Sql = Prisma.sql`true`): Prisma.Sql {
   const json = JSON.stringify([...passes].map(([id, s]) => ({
     id, p: s.points, pe: s.pointsEarned, v: s.visits, s: formatCents(s.spendCents), t: s.tier, ps: s.status,
     pa: date(s.statusAt)?.toISOString() ?? null, f: date(s.firstActivityAt)?.toISOString() ?? null, l: date(s.lastActivityAt)?.toISOString() ?? null,
@@ -45,7 +46,7 @@ export function savePassesSql(merchantId: string, passes: Map<string, PassFacts>
     UPDATE customer_passes c SET points_balance = x.p, points_earned = x.pe, visit_count = x.v, lifetime_spend = x.s, tier = x.t,
       pass_status = x.ps::"PassStatus", pass_status_at = x.pa, first_seen_at = x.f, last_seen_at = x.l, updated_at = now()
     FROM json_to_recordset(${json}::json) AS x(id uuid, p int, pe bigint, v int, s numeric, t text, ps text, pa timestamptz, f timestamptz, l timestamptz)
-    WHERE c.merchant_id = ${merchantId}::uuid AND c.customer_id = x.id`;
+    WHERE c.merchant_id = ${merchantId}::uuid AND c.customer_id = x.id AND ${when}`;
 }
 
 /** The tier rule (tierLookup) as a SQL CASE over a numeric spend, from the same thresholds. */
@@ -122,7 +123,7 @@ export async function unfoldEvents(tx: Tx, merchant: FoldMerchant, rows: Inserte
 async function fold(tx: Tx, merchant: FoldMerchant, rows: InsertedEvent[], sign: 1 | -1): Promise<Map<string, PassFacts>> {
   if (rows.length === 0) return new Map();
   const ids = [...new Set(rows.map((r) => r.customer_id))];
-  const locked = await lockPasses(tx, merchant.id, ids);
+  const locked = await timed("fold.lock", () => lockPasses(tx, merchant.id, ids));
   const passes = new Map([...locked].map(([id, row]) => [id, factsOfRow(row)]));
   const rest = sign === -1 ? await remainingOrderFacts(tx, merchant.id, ids) : null;
   const rules = passRules(parseTiers(merchant.tiers));
@@ -134,7 +135,7 @@ async function fold(tx: Tx, merchant: FoldMerchant, rows: InsertedEvent[], sign:
     else applyEventTo(pass, event, rules, -1, rest?.get(row.customer_id));
   }
   const facts = eventFactsOf(rows.map((r) => ({ customerId: r.customer_id, type: r.type, occurredAt: r.occurred_at, locationId: r.location_id, amount: r.amount, points: r.points })));
-  await tx.$executeRaw(withStatements([savePassesSql(merchant.id, passes), ...rollupStatements(merchant.id, merchant.timeZone, facts, sign)]));
+  await timed("fold.write", () => tx.$executeRaw(withStatements([savePassesSql(merchant.id, passes), ...rollupStatements(merchant.id, merchant.timeZone, facts, sign)])));
   return passes;
 }
 

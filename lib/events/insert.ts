@@ -43,36 +43,53 @@ export function insertEventsSql(rows: EventRow[], outboxId: string): Prisma.Sql 
 export type BulkInsertedRow = InsertedEvent & { id: string };
 
 /**
- * The bulk mode's insert (lib/events/bulk.ts): the same rows and outbox row, but an idempotency
- * key already taken (by a concurrent writer that committed, or one this statement waited for) is
- * skipped by the unique index instead of being locked beforehand — a chunk of 10,000 keys cannot
- * hold 10,000 advisory locks. Returns the events actually inserted, which are then folded.
+ * The bulk mode's insert (lib/events/bulk.ts) and, in the same statement, `folds(inserted)`: the
+ * same rows and outbox row as insertEventsSql, but an idempotency key already taken (by a
+ * concurrent writer that committed, or one this statement waited for) is skipped by the unique
+ * index instead of being locked beforehand (a chunk of 10,000 keys cannot hold 10,000 advisory
+ * locks). The folds (the passes the write path computed, both rollups from the inserted rows) run
+ * only when EVERY row was inserted — the passes were computed for all of them — and the statement
+ * returns the inserted rows either way; when a key was taken meanwhile (fewer rows back), nothing
+ * was folded and the caller undoes the attempt to its savepoint and redoes it (recordBulk).
+ * `folds` receives the relation of inserted events (the columns rollupStatements reads) and a
+ * condition that is true only when the chunk was inserted whole.
  */
-export function insertEventsSkippingTakenKeysSql(rows: EventRow[], outboxId: string): Prisma.Sql {
+export function insertEventsAndFoldSql(rows: EventRow[], outboxId: string, folds: (inserted: Prisma.Sql, whole: Prisma.Sql) => Prisma.Sql[]): Prisma.Sql {
   const first = rows[0];
-  if (!first) throw new RangeError("insertEventsSkippingTakenKeysSql needs at least one row");
+  if (!first) throw new RangeError("insertEventsAndFoldSql needs at least one row");
   const returning = Prisma.sql`id, customer_id, type, source, occurred_at, location_id, amount, points`;
+  const whole = Prisma.sql`(SELECT count(*) FROM inserted) = ${rows.length}`;
+  const relation = Prisma.sql`SELECT customer_id, type, occurred_at, location_id, amount, points FROM inserted WHERE ${whole}`;
+  const writes = folds(relation, whole).map((sql, i) => Prisma.sql`, ${Prisma.raw(`fold${i}`)} AS (${sql})`);
   return Prisma.sql`
     WITH inserted AS (${insertSql(rows, Prisma.sql`ON CONFLICT (merchant_id, idempotency_key) DO NOTHING`, returning)}),
     outbox AS (${outboxInsertSql(first.merchantId, outboxId, first.source, Prisma.sql`SELECT id FROM inserted`)})
+    ${Prisma.join(writes, "")}
     SELECT id::text, customer_id::text, type::text AS type, source::text AS source, occurred_at, location_id::text, amount::text, points FROM inserted`;
 }
 
 function insertSql(rows: EventRow[], onConflict: Prisma.Sql, returning: Prisma.Sql): Prisma.Sql {
+  // What every row of one write shares (its merchant and its source) travels once, as parameters;
+  // null columns are left out of the JSON (json_to_recordset reads a missing key as null): a
+  // smaller parameter for the client to build and the server to parse.
+  const first = rows[0]!;
+  for (const r of rows) {
+    if (r.merchantId !== first.merchantId || r.source !== first.source || r.recordedById !== first.recordedById || r.apiKeyId !== first.apiKeyId || r.importId !== first.importId || r.automationRunId !== first.automationRunId) {
+      throw new RangeError("One insert writes the events of one merchant and one source");
+    }
+  }
   const json = JSON.stringify(rows.map((r) => ({
-    id: r.id, merchant_id: r.merchantId, customer_id: r.customerId, type: r.type, custom_name: r.customName,
-    occurred_at: r.occurredAt.toISOString(), amount: r.amount, points: r.points, location_id: r.locationId, data: r.data,
-    source: r.source, idempotency_key: r.idempotencyKey, request_hash: r.requestHash, recorded_by_id: r.recordedById, api_key_id: r.apiKeyId,
-    import_id: r.importId, automation_run_id: r.automationRunId,
+    id: r.id, customer_id: r.customerId, type: r.type, custom_name: r.customName ?? undefined,
+    occurred_at: r.occurredAt.toISOString(), amount: r.amount ?? undefined, points: r.points, location_id: r.locationId ?? undefined, data: r.data,
+    idempotency_key: r.idempotencyKey ?? undefined, request_hash: r.requestHash ?? undefined,
   })));
   return Prisma.sql`
       INSERT INTO events (id, merchant_id, customer_id, type, custom_name, occurred_at, amount, points, location_id, data, source,
                           idempotency_key, request_hash, recorded_by_id, api_key_id, import_id, automation_run_id)
-      SELECT id, merchant_id, customer_id, type::"EventType", custom_name, occurred_at, amount, points, location_id, coalesce(data, '{}'::jsonb),
-             source::"EventSource", idempotency_key, request_hash, recorded_by_id, api_key_id, import_id, automation_run_id
-      FROM json_to_recordset(${json}::json) AS x(id uuid, merchant_id uuid, customer_id uuid, type text, custom_name text, occurred_at timestamptz,
-             amount numeric, points int, location_id uuid, data jsonb, source text, idempotency_key text, request_hash text,
-             recorded_by_id uuid, api_key_id uuid, import_id uuid, automation_run_id uuid)
+      SELECT id, ${first.merchantId}::uuid, customer_id, type::"EventType", custom_name, occurred_at, amount, points, location_id, coalesce(data, '{}'::jsonb),
+             ${first.source}::"EventSource", idempotency_key, request_hash, ${first.recordedById}::uuid, ${first.apiKeyId}::uuid, ${first.importId}::uuid, ${first.automationRunId}::uuid
+      FROM json_to_recordset(${json}::json) AS x(id uuid, customer_id uuid, type text, custom_name text, occurred_at timestamptz,
+             amount numeric, points int, location_id uuid, data jsonb, idempotency_key text, request_hash text)
       ${onConflict}
       RETURNING ${returning}`;
 }

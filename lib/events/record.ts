@@ -6,11 +6,12 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { uuidv7 } from "@/lib/ids";
 import { parseTiers, pointsForPurchase } from "@/lib/loyalty/rules";
 import { toCents } from "@/lib/money";
-import { factsOfRow, foldInsertedEvents, passViewOf, savePassesSql, withStatements } from "./fold";
-import { insertEventsSkippingTakenKeysSql, insertEventsSql, type BulkInsertedRow, type EventRow } from "./insert";
+import { factsOfRow, passViewOf, savePassesSql, withStatements } from "./fold";
+import { insertEventsAndFoldSql, insertEventsSql, type BulkInsertedRow, type EventRow } from "./insert";
 import { lockPasses } from "./locks";
 import { applyEventTo, EMPTY_PASS, passRules, type PassFacts } from "./pass-rules";
 import { resolveCustomers } from "./resolve-customers";
+import { timed, timedSync } from "@/lib/platform/phase-timer";
 import { passLimitError } from "./bounds";
 import { VISIT_TYPES } from "./registry";
 import { eventFactsOf, rollupStatements, type EventFact } from "./rollups";
@@ -64,7 +65,7 @@ function canonicalJson(value: unknown): string {
   return `{${out}}`;
 }
 
-interface Pending {
+export interface Pending {
   index: number;
   input: ValidEventInput;
   hash: string;
@@ -96,19 +97,35 @@ export async function recordEvents(scope: MerchantScope, inputs: unknown[], sour
   return recordInMode(scope, inputs, source, options, "batch");
 }
 
+/** Inputs checked against the registry and its zod schemas (and hashed), not yet recorded. */
+export interface ValidatedInputs {
+  readonly validated: true;
+  results: (RecordResult | undefined)[];
+  pending: Pending[];
+}
+
 /**
- * recordEvents, in either mode (./bulk calls it with "bulk"). `createdCustomers`, when given, is
- * filled with the customers this call created and kept (each has at least one event created here):
- * the import lists them for its undo and its "customers created" count.
+ * The first step of recordEvents: each input validated and its request hashed. Pure, so the bulk
+ * mode's caller can run it for the next chunk while the database records the current one.
  */
-export async function recordInMode(scope: MerchantScope, inputs: unknown[], source: EventSourceRef, options: RecordOptions, mode: WriteMode, createdCustomers?: Set<string>): Promise<RecordResult[]> {
+export function validateInputs(inputs: unknown[]): ValidatedInputs {
   const results: (RecordResult | undefined)[] = new Array(inputs.length);
   const pending: Pending[] = [];
-  inputs.forEach((raw, index) => {
+  timedSync("validate", () => inputs.forEach((raw, index) => {
     const parsed = parseEventInput(raw);
     if (parsed.success) pending.push({ index, input: parsed.data, hash: requestHash(raw) });
     else results[index] = { status: "error", error: { code: "validation_error", message: parsed.message, path: parsed.path } };
-  });
+  }));
+  return { validated: true, results, pending };
+}
+
+/**
+ * recordEvents, in either mode (./bulk calls it with "bulk"), from raw or already validated inputs.
+ * `createdCustomers`, when given, is filled with the customers this call created and kept (each has
+ * at least one event created here): the import lists them for its undo and its "customers created" count.
+ */
+export async function recordInMode(scope: MerchantScope, inputs: unknown[] | ValidatedInputs, source: EventSourceRef, options: RecordOptions, mode: WriteMode, createdCustomers?: Set<string>): Promise<RecordResult[]> {
+  const { results, pending } = Array.isArray(inputs) ? validateInputs(inputs) : inputs;
   const kept = createdCustomers ?? new Set<string>();
   if (pending.length > 0 && mode === "bulk") {
     const tx = options.tx;
@@ -179,12 +196,12 @@ async function recordValid(tx: Tx, scope: MerchantScope, pending: Pending[], sou
   const keys = [...new Set(pending.flatMap((p) => (p.input.idempotencyKey ? [p.input.idempotencyKey] : [])))].sort();
   const replays = new Map<string, { id: string; hash: string | null }>();
   // The merchant's settings and locations are read in the same round trip as the locks.
-  const { merchant, locations } = await lockKeysAndLoadMerchant(tx, merchantId, bulk ? [] : keys);
+  const { merchant, locations } = await timed("merchant", () => lockKeysAndLoadMerchant(tx, merchantId, bulk ? [] : keys));
   if (keys.length > 0) {
     // A separate statement from the lock on purpose: it must read with a snapshot taken after the
     // locks are granted, to see the event a concurrent holder of the key committed.
-    const existing = await tx.$queryRaw<{ id: string; idempotency_key: string; request_hash: string | null }[]>`
-      SELECT id::text, idempotency_key, request_hash FROM events WHERE merchant_id = ${merchantId}::uuid AND idempotency_key = ANY(${keys}::text[])`;
+    const existing = await timed("existingKeys", () => tx.$queryRaw<{ id: string; idempotency_key: string; request_hash: string | null }[]>`
+      SELECT id::text, idempotency_key, request_hash FROM events WHERE merchant_id = ${merchantId}::uuid AND idempotency_key = ANY(${keys}::text[])`);
     for (const e of existing) replays.set(e.idempotency_key, { id: e.id, hash: e.request_hash });
   }
   const duplicateIds = new Map<number, string>();
@@ -221,7 +238,7 @@ async function recordValid(tx: Tx, scope: MerchantScope, pending: Pending[], sou
     located.push({ ...p, locationId: location?.id ?? null, locationName: location?.name ?? null });
   }
   const creation = { audit: source.kind === "manual" ? { merchantId, userId: source.userId, label: source.userName } : undefined, via: source.kind };
-  const { ids: customerIds, locked } = await resolveCustomers(tx, merchantId, located.map((p) => ({ ref: p.input.customer, create: p.input.createCustomer === true })), creation, { identifierLocks: !bulk });
+  const { ids: customerIds, locked } = await timed("customers", () => resolveCustomers(tx, merchantId, located.map((p) => ({ ref: p.input.customer, create: p.input.createCustomer === true })), creation, { identifierLocks: !bulk }));
   const ready: ((typeof located)[number] & { customerId: string })[] = [];
   located.forEach((p, i) => {
     const resolved = customerIds[i];
@@ -239,7 +256,7 @@ async function recordValid(tx: Tx, scope: MerchantScope, pending: Pending[], sou
     if (state) states.set(id, factsOfRow(state));
     else created.push(id);
   }
-  for (const [id, state] of await lockPasses(tx, merchantId, created)) states.set(id, factsOfRow(state));
+  for (const [id, state] of await timed("lockCreated", () => lockPasses(tx, merchantId, created))) states.set(id, factsOfRow(state));
 
   const now = new Date();
   const recorded: { index: number; row: EventRow; locationName: string | null; pass: PassState }[] = [];
@@ -325,10 +342,16 @@ async function recordValid(tx: Tx, scope: MerchantScope, pending: Pending[], sou
   // the hottest lock we take). The insert is most of a batch's database time, so it is sent first
   // and the rest of the work here (the second statement, the results) is done while it runs.
   if (rows.length > 0 && bulk) {
-    const inserted = await tx.$queryRaw<BulkInsertedRow[]>(insertEventsSkippingTakenKeysSql(rows, uuidv7(now.getTime())));
-    // A key taken by a concurrent writer since step 1: this attempt is undone and redone (recordBulk).
+    // One statement inserts the chunk and, when every row went in, saves the passes computed above
+    // and folds both rollups from the inserted rows: exactly what the batch mode writes. A key taken
+    // by a concurrent writer since step 1 makes it fold nothing: this attempt is undone and redone
+    // (recordBulk), so no redemption spends, and no customer is kept for, an event never recorded.
+    const computed = new Map([...touched].map((id) => [id, states.get(id) as PassFacts]));
+    const inserted = await timed("insert", () => tx.$queryRaw<BulkInsertedRow[]>(insertEventsAndFoldSql(rows, uuidv7(now.getTime()), (events, whole) => [
+      savePassesSql(merchantId, computed, whole), ...rollupStatements(merchantId, merchant.timeZone, events, 1),
+    ])));
     if (inserted.length < rows.length) return true;
-    const passes = await foldInsertedEvents(tx, { id: merchantId, timeZone: merchant.timeZone, tiers: merchant.tiers }, inserted);
+    const passes = computed;
     for (const c of recorded) {
       const pass = passes.get(c.row.customerId);
       results[c.index] = { status: "created", event: toRecordedEvent({ ...c.row, locationName: c.locationName }), pass: pass ? passViewOf(pass) : c.pass };

@@ -5,6 +5,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { CustomerRef } from "./schema";
 import { PASS_STATE_COLUMNS, type CustomerStateRow } from "./state";
 import type { EventError } from "./types";
+import { timed } from "@/lib/platform/phase-timer";
 
 type Tx = Prisma.TransactionClient;
 
@@ -51,13 +52,13 @@ export async function resolveCustomers(
   const serials = refs.flatMap((r) => (r.ref.passSerial ? [r.ref.passSerial] : []));
   const externals = refs.flatMap((r) => (r.ref.externalId ? [r.ref.externalId] : []));
   const emails = refs.flatMap((r) => (r.ref.email ? [r.ref.email] : []));
-  const rows = await tx.$queryRaw<Row[]>`
+  const rows = await timed("customers.lookup", () => tx.$queryRaw<Row[]>`
     SELECT c.id::text, c.pass_serial, c.external_id, c.email, ${PASS_STATE_COLUMNS}
     FROM customers c JOIN customer_passes p ON p.merchant_id = c.merchant_id AND p.customer_id = c.id
     WHERE c.merchant_id = ${merchantId}::uuid
       AND (c.id = ANY(${ids}::uuid[]) OR c.pass_serial = ANY(${serials}::text[])
            OR c.external_id = ANY(${externals}::text[]) OR c.email = ANY(${emails}::text[]))
-    ORDER BY c.id FOR KEY SHARE OF c FOR UPDATE OF p`; // lock order: lib/events/locks.ts
+    ORDER BY c.id FOR KEY SHARE OF c FOR UPDATE OF p`); // lock order: lib/events/locks.ts
   const locked = new Map<string, CustomerStateRow>(rows.map(({ pass_serial: _serial, external_id: _external, email: _email, ...state }) => [state.id, state]));
 
   // Indexed once: a 1,000-event batch would otherwise scan every row for every reference.
@@ -101,12 +102,12 @@ export async function resolveCustomers(
   // suppression query, one insert) for the rest, with the counter's own policy (lib/customers/creation).
   const outcome = new Map<string, string | EventError>();
   const lookups = [...unmatched].filter(([, u]) => !u.create);
-  (await suppressedKinds(tx, merchantId, lookups.map(([, u]) => u.ref))).forEach((kind, i) => {
+  (await timed("customers.suppressedLookups", () => suppressedKinds(tx, merchantId, lookups.map(([, u]) => u.ref)))).forEach((kind, i) => {
     const [key, { ref }] = lookups[i] as [string, { ref: CustomerRef }];
     outcome.set(key, kind ? deleted(kind) : { code: "customer_not_found", message: `No customer matches ${describeRef(ref)}.`, path: "customer" });
   });
   const toCreate = [...unmatched].filter(([, u]) => u.create);
-  const created = await createCustomers(tx, merchantId, toCreate.map(([, { ref }]) => ({ name: ref.name, email: ref.email, phone: ref.phone, externalId: ref.externalId, passSerial: ref.passSerial })), creation);
+  const created = await timed("customers.create", () => createCustomers(tx, merchantId, toCreate.map(([, { ref }]) => ({ name: ref.name, email: ref.email, phone: ref.phone, externalId: ref.externalId, passSerial: ref.passSerial })), creation));
   const lost: { key: string; ref: CustomerRef }[] = [];
   created.forEach((result, i) => {
     const [key, { ref }] = toCreate[i] as [string, { ref: CustomerRef }];

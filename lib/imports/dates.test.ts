@@ -1,3 +1,4 @@
+import { TZDate } from "@date-fns/tz";
 import { describe, expect, it } from "vitest";
 import { detectDateOrder, parseDateTime, parseTime, toInstant } from "./dates";
 
@@ -51,5 +52,21 @@ describe("parsing", () => {
     expect(parseTime("18:11")).toEqual({ ok: true, h: 18, mi: 11, s: 0 });
     expect(parseTime("6:11:05 pm")).toEqual({ ok: true, h: 18, mi: 11, s: 5 });
     expect(parseTime("25:00")).toMatchObject({ ok: false });
+  });
+
+  it("reads local times exactly as TZDate does, through and around daylight-saving changes (remembered offsets per hour)", () => {
+    const zones = ["America/New_York", "Europe/Paris", "Australia/Lord_Howe", "America/Santiago", "America/Havana"];
+    const days = [Date.UTC(2024, 2, 9), Date.UTC(2024, 2, 30), Date.UTC(2024, 3, 6), Date.UTC(2024, 8, 7), Date.UTC(2024, 9, 26), Date.UTC(2024, 10, 2)];
+    for (const zone of zones) {
+      for (const day of days) {
+        for (let t = day; t < day + 2 * 86_400_000; t += 7 * 60_000 + 13_000) {
+          const d = new Date(t);
+          const clock = { y: d.getUTCFullYear(), mo: d.getUTCMonth() + 1, d: d.getUTCDate(), h: d.getUTCHours(), mi: d.getUTCMinutes(), s: d.getUTCSeconds(), ms: 0, offset: null };
+          const expected = new TZDate(clock.y, clock.mo - 1, clock.d, clock.h, clock.mi, clock.s, 0, zone).toISOString();
+          const got = toInstant(clock, zone).toISOString();
+          if (got !== new Date(expected).toISOString()) expect({ zone, clock, got }).toEqual({ zone, clock, got: new Date(expected).toISOString() });
+        }
+      }
+    }
   });
 });

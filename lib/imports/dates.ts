@@ -162,8 +162,30 @@ export function parseTime(text: string): TimeParse {
 
 /** The instant a wall clock names: its own offset if it had one, else the merchant's zone. */
 export function toInstant(clock: WallClock, timeZone: string): Date {
-  if (clock.offset !== null) {
-    return new Date(Date.UTC(clock.y, clock.mo - 1, clock.d, clock.h, clock.mi, clock.s, clock.ms) - clock.offset * 60_000);
-  }
+  const wall = Date.UTC(clock.y, clock.mo - 1, clock.d, clock.h, clock.mi, clock.s, clock.ms);
+  if (clock.offset !== null) return new Date(wall - clock.offset * 60_000);
+  const offset = clock.y >= 100 ? hourOffset(timeZone, clock.y, clock.mo, clock.d, clock.h) : null;
+  if (offset !== null) return new Date(wall - offset);
   return new Date(new TZDate(clock.y, clock.mo - 1, clock.d, clock.h, clock.mi, clock.s, clock.ms, timeZone).getTime());
+}
+
+/**
+ * How far a local hour of a zone is from UTC (ms), when the zone reads every wall time of that
+ * hour with the same offset (its start, middle and end agree), else null (a transition inside the
+ * hour: each value is then read by TZDate itself). A file's million timestamps fall in a few
+ * thousand distinct hours, and TZDate costs ~10 µs a call, so the offsets are remembered.
+ */
+const offsets = new Map<string, number | null>();
+const MAX_OFFSETS = 200_000;
+
+function hourOffset(timeZone: string, y: number, mo: number, d: number, h: number): number | null {
+  const key = `${timeZone}|${y}|${mo}|${d}|${h}`;
+  const known = offsets.get(key);
+  if (known !== undefined) return known;
+  const at = (mi: number, s: number, ms: number) => Date.UTC(y, mo - 1, d, h, mi, s, ms) - new TZDate(y, mo - 1, d, h, mi, s, ms, timeZone).getTime();
+  const start = at(0, 0, 0);
+  const offset = start === at(30, 0, 0) && start === at(59, 59, 999) ? start : null;
+  if (offsets.size >= MAX_OFFSETS) offsets.clear();
+  offsets.set(key, offset);
+  return offset;
 }

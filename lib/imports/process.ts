@@ -7,7 +7,7 @@ import "server-only";
 // commits the current one (at most one chunk in flight, so memory stays bounded).
 import type { MerchantScope } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import { MAX_BULK_BATCH, recordEventsBulk, type BulkResult } from "@/lib/events/bulk";
+import { MAX_BULK_BATCH, prepareBulk, recordEventsBulk, type BulkResult, type PreparedBulk } from "@/lib/events/bulk";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { JobInterrupted } from "@/lib/jobs/define";
 import { foldPendingReportsAfterWrite } from "@/lib/reports/fresh";
@@ -18,6 +18,7 @@ import { readFile, type ReadChoices, type SourceRow } from "./read";
 import { RowBuilder, rowsOf, type EventDraft, type Outcome, type RowError } from "./rows";
 import { processCustomersImport } from "./customers-kind";
 import { endImportOnError, ImportCancelled, runImportRows } from "./run";
+import { timed, timedSync } from "@/lib/platform/phase-timer";
 
 type Tx = Prisma.TransactionClient;
 /**
@@ -26,6 +27,8 @@ type Tx = Prisma.TransactionClient;
  * second or two and a resume after a kill redoes little. PUNCHCARD_IMPORT_CHUNK_EVENTS overrides it.
  */
 const chunkEvents = () => Math.min(Number(process.env.PUNCHCARD_IMPORT_CHUNK_EVENTS) || 10_000, MAX_BULK_BATCH);
+/** Events in an import's first chunk at most: its commit is the first progress the user sees. */
+const FIRST_CHUNK_EVENTS = 1_000;
 
 export interface Detection {
   rowsTotal: number;
@@ -39,7 +42,7 @@ function dateColumnOf(mapping: ImportMapping): string {
 
 /** One pass over the file: rows, and what all the values of the date and amount columns say. */
 export async function scanFile(filePath: string, choices: ReadChoices, mapping: ImportMapping, fallbackOrder: "MDY" | "DMY"): Promise<Detection> {
-  const file = await readFile(filePath, choices);
+  const file = await readFile(filePath, choices, { lineNumbers: false });
   const dateIndex = file.header.indexOf(dateColumnOf(mapping));
   const amountColumns = mapping.amount ? ("column" in mapping.amount ? [mapping.amount.column] : [mapping.amount.quantityColumn, mapping.amount.unitPriceColumn]) : [];
   const amountIndexes = amountColumns.map((name) => file.header.indexOf(name));
@@ -65,6 +68,8 @@ interface Chunk {
   drafts: { draft: EventDraft; rows: SourceRow[] }[];
   errors: RowError[];
   rows: number;
+  /** The drafts validated by the write path (prepareBulk), done before waiting for the chunk in flight. */
+  prepared?: PreparedBulk;
 }
 
 function resultError(result: BulkResult): string | null {
@@ -80,7 +85,7 @@ interface ChunkCounts {
 }
 
 async function commitChunk(tx: Tx, errorsTx: Tx | typeof db, scope: MerchantScope, importId: string, chunk: Chunk): Promise<ChunkCounts> {
-  const results = chunk.drafts.length ? await recordEventsBulk(scope, chunk.drafts.map((d) => d.draft), { kind: "import", importId }, tx) : [];
+  const results = chunk.drafts.length ? await recordEventsBulk(scope, chunk.prepared ?? chunk.drafts.map((d) => d.draft), { kind: "import", importId }, tx) : [];
   const errors = [...chunk.errors];
   let created = 0;
   let duplicates = 0;
@@ -100,11 +105,11 @@ async function commitChunk(tx: Tx, errorsTx: Tx | typeof db, scope: MerchantScop
   // writes under a savepoint (a subtransaction id).
   const customerIds = [...new Set(results.flatMap((r) => (r.status === "created" && r.newCustomer ? [r.customerId] : [])))];
   const inserted = customerIds.length
-    ? await tx.$queryRaw<{ id: string }[]>`
+    ? await timed("importCustomers", () => tx.$queryRaw<{ id: string }[]>`
         INSERT INTO import_customers (import_id, customer_id, merchant_id)
         SELECT ${importId}::uuid, c.id, c.merchant_id FROM customers c
         WHERE c.merchant_id = ${scope.merchantId}::uuid AND c.id = ANY(${customerIds}::uuid[])
-        ON CONFLICT DO NOTHING RETURNING customer_id::text AS id`
+        ON CONFLICT DO NOTHING RETURNING customer_id::text AS id`)
     : [];
   if (errors.length) {
     await errorsTx.$executeRaw`
@@ -133,7 +138,7 @@ export async function processImport(importId: string, signal: AbortSignal): Prom
   let detection = row.detection as Detection | null;
   try {
     if (!detection) {
-      detection = await scanFile(row.filePath, choices, mapping, usualDateOrder(scope.merchant.currency));
+      detection = await timed("scan", () => scanFile(row.filePath, choices, mapping, usualDateOrder(scope.merchant.currency)));
       await db.import.update({ where: { id: importId }, data: { detection: detection as unknown as Prisma.InputJsonValue, rowsTotal: detection.rowsTotal } });
     }
     const file = await readFile(row.filePath, choices);
@@ -172,24 +177,30 @@ export async function processImport(importId: string, signal: AbortSignal): Prom
     };
     // The chunk being committed while the next one is built; chunks commit strictly in file order.
     let inFlight: Promise<void> = Promise.resolve();
+    let flushed = 0;
     const settle = async () => {
       const previous = inFlight;
       inFlight = Promise.resolve();
-      await previous;
+      await timed("waitForDb", () => previous);
     };
     const flush = async () => {
       if (chunk.rows === 0) return;
+      // Validated while the database still records the previous chunk (Node and PostgreSQL each have a core).
+      if (chunk.drafts.length) chunk.prepared = prepareBulk(chunk.drafts.map((d) => d.draft));
       await settle();
       const current = chunk;
       chunk = { drafts: [], errors: [], rows: 0 };
-      inFlight = commit(current);
+      inFlight = timed("commit", () => commit(current));
       inFlight.catch(() => undefined); // observed by the next settle()
+      flushed++;
     };
     // Outcomes come in file order and a chunk only ever holds whole outcomes (an order's group is
     // never split), so what is committed is always the first rows_done rows. A resumed import
     // still feeds those rows to the builder (same keys for identical rows) but records nothing.
     let consumed = 0;
-    const chunkSize = chunkEvents();
+    // The first chunk is small, so that progress shows within a second or two of the start.
+    const fullChunk = chunkEvents();
+    const firstChunk = Math.min(FIRST_CHUNK_EVENTS, fullChunk);
     const take = async (outcomes: Outcome[]) => {
       for (const outcome of outcomes) {
         const n = rowsOf(outcome);
@@ -200,13 +211,14 @@ export async function processImport(importId: string, signal: AbortSignal): Prom
         else chunk.drafts.push({ draft: outcome.input, rows: outcome.rows });
       }
       // Rows per chunk are bounded too, so progress moves (and a resume loses little) on error-heavy files.
+      const chunkSize = flushed === 0 ? firstChunk : fullChunk;
       if (chunk.drafts.length >= chunkSize || chunk.rows >= 2 * chunkSize) await flush();
     };
     const all = async () => {
       try {
         let sinceYield = 0;
         for await (const source of file.rows) {
-          await take(builder.push(source));
+          await take(timedSync("build", () => builder.push(source)));
           // Building rows is synchronous work; the app's requests share this process (the job runs
           // in `npm start` by default), so let them in every few hundred rows.
           if (++sinceYield >= 500) {

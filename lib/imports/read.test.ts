@@ -171,6 +171,27 @@ describe("malformed files are refused with a specific reason", () => {
     expect(await refusal(file(`a,b\n1,${"x".repeat(150_000)}\n`))).toBe("row_too_long");
   });
 
+  it("a pass without line numbers (the import's scan) reads the same cells and refuses with the same message", async () => {
+    const message = async (filePath: string, lineNumbers: boolean) => {
+      try {
+        for await (const _ of (await readFile(filePath, {}, { lineNumbers })).rows);
+        return "read";
+      } catch (error) {
+        return error instanceof FileRefused ? error.message : String(error);
+      }
+    };
+    const broken = file('a,b\n1,2\n3,"never closed\n5,6\n');
+    expect(await message(broken, false)).toBe(await message(broken, true));
+    expect(await message(broken, false)).toMatch(/near line 3/);
+    const good = file(TEXT);
+    const cells = async (lineNumbers: boolean) => {
+      const out: string[][] = [];
+      for await (const row of (await readFile(good, {}, { lineNumbers })).rows) out.push(row.cells);
+      return out;
+    };
+    expect(await cells(false)).toEqual(await cells(true));
+  });
+
   it("an XLSX whose uncompressed size is absurd (zip bomb)", async () => {
     const zeros = deflateRawSync(Buffer.alloc(1024 * 1024));
     expect(await refusal(file(zipWithEntry("xl/worksheets/sheet1.xml", zeros, 0xfffffff0), "bomb.xlsx"))).toBe("zip_bomb");

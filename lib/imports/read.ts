@@ -70,13 +70,14 @@ function csvError(error: unknown, line: number): FileRefused {
   return new FileRefused("unreadable", `The file could not be read as CSV near line ${line}.`);
 }
 
-async function* csvRows(filePath: string, encoding: TextEncoding, bomLength: number, delimiter: Delimiter): AsyncGenerator<SourceRow> {
+async function* csvRows(filePath: string, encoding: TextEncoding, bomLength: number, delimiter: Delimiter, lineNumbers = true): AsyncGenerator<SourceRow> {
   const parser = parse({
     delimiter,
     relax_column_count: true,
     skip_empty_lines: false,
     max_record_size: MAX_ROW_CHARS,
-    info: true,
+    // csv-parse builds an info object per record for the line numbers (~3 µs a row).
+    info: lineNumbers,
   });
   const source = createReadStream(filePath, { start: bomLength });
   const input = source.pipe(decoderStream(encoding));
@@ -84,12 +85,18 @@ async function* csvRows(filePath: string, encoding: TextEncoding, bomLength: num
   input.pipe(parser);
   let endLine = 0;
   try {
-    for await (const record of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-      const line = endLine + 1;
-      endLine = record.info.lines;
-      yield { line, cells: record.record };
+    if (lineNumbers) {
+      for await (const record of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+        const line = endLine + 1;
+        endLine = record.info.lines;
+        yield { line, cells: record.record };
+      }
+    } else {
+      for await (const cells of parser as AsyncIterable<string[]>) yield { line: 0, cells };
     }
   } catch (error) {
+    // Without line numbers, the same file is read again with them to name the line of the problem.
+    if (!lineNumbers && !(error instanceof FileRefused)) for await (const _ of csvRows(filePath, encoding, bomLength, delimiter, true));
     throw csvError(error, endLine + 1);
   } finally {
     source.destroy();
@@ -108,8 +115,11 @@ async function* limited(rows: AsyncIterable<SourceRow>): AsyncGenerator<SourceRo
   }
 }
 
-/** Opens the file: layout, header and a one-pass stream of data rows (blank rows skipped). */
-export async function readFile(filePath: string, choices: ReadChoices = {}): Promise<ReadFile> {
+/**
+ * Opens the file: layout, header and a one-pass stream of data rows (blank rows skipped).
+ * `lineNumbers: false` (a pass that only counts and looks at values) leaves CSV rows' `line` at 0.
+ */
+export async function readFile(filePath: string, choices: ReadChoices = {}, { lineNumbers = true }: { lineNumbers?: boolean } = {}): Promise<ReadFile> {
   const { head, size } = await readHead(filePath);
   const kind = sniffKind(head, size);
   let layout: FileLayout;
@@ -131,7 +141,7 @@ export async function readFile(filePath: string, choices: ReadChoices = {}): Pro
     assertLooksLikeText(text);
     const delimiter = choices.delimiter ?? detectDelimiter(text);
     layout = { kind, encoding, delimiter, sheets: [], sheet: null };
-    all = csvRows(filePath, encoding.encoding, encoding.bomLength, delimiter);
+    all = csvRows(filePath, encoding.encoding, encoding.bomLength, delimiter, lineNumbers);
   }
   const iterator = limited(all)[Symbol.asyncIterator]();
   const first = await iterator.next();

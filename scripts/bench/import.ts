@@ -5,7 +5,10 @@
 // event rows into a copy of the events table with the same indexes. Prints rows/s for both and
 // the ratio, time to first progress, the importer's peak RSS, and a customer page's data (profile,
 // totals, monthly summary, history: what app/(app)/customers/[id] loads) timed while the import
-// runs. Uses DATABASE_URL, or a throw-away embedded PostgreSQL.
+// runs. Uses DATABASE_URL, or a throw-away embedded PostgreSQL. For profiling: PUNCHCARD_PROFILE_PHASES=1
+// prints the importer's time per phase (lib/platform/phase-timer.ts) and its memory at the RSS peak;
+// PUNCHCARD_BENCH_EXPLAIN_MS=200 logs the plan (auto_explain, with triggers) of every statement of
+// the embedded database slower than that.
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { createWriteStream, mkdtempSync, openAsBlob, statSync } from "node:fs";
@@ -18,9 +21,13 @@ const SELF = fileURLToPath(import.meta.url);
 const CHILD_FLAG = "PUNCHCARD_BENCH_IMPORT_CHILD";
 
 export default async function benchImport(argv: string[]): Promise<void> {
-  const tsx = path.join(path.dirname(SELF), "..", "..", "node_modules", ".bin", "tsx");
   // lib/ is server-only: run under the react-server condition in a child (as the other benches).
-  const result = spawnSync(tsx, ["--conditions=react-server", SELF, ...argv], { stdio: "inherit", env: { ...process.env, [CHILD_FLAG]: "1" } });
+  // The importer runs as `npm run worker` runs the job queue: with V8's old space capped at 256 MB
+  // (package.json), so that the garbage of a million rows is collected instead of growing the heap.
+  // `--heap uncapped` measures it as the in-process workers of `npm start` run (V8's default limit).
+  const uncapped = argv.includes("--heap") && argv[argv.indexOf("--heap") + 1] === "uncapped";
+  const heap = uncapped ? [] : ["--max-old-space-size=256"];
+  const result = spawnSync(process.execPath, [...heap, "--import", "tsx", "--conditions=react-server", SELF, ...argv], { stdio: "inherit", env: { ...process.env, [CHILD_FLAG]: "1" } });
   if (result.status !== 0) throw new Error(`import benchmark exited with ${result.status ?? result.signal}`);
 }
 
@@ -45,7 +52,7 @@ async function writeCsv(file: string, rows: number, customers: number): Promise<
 }
 
 async function child() {
-  const { values } = parseArgs({ args: process.argv.slice(2), options: { rows: { type: "string", default: "1000000" }, customers: { type: "string", default: "100000" }, "report-rollups": { type: "string", default: "trigger" } } });
+  const { values } = parseArgs({ args: process.argv.slice(2), options: { heap: { type: "string", default: "capped" }, rows: { type: "string", default: "1000000" }, customers: { type: "string", default: "100000" }, "report-rollups": { type: "string", default: "trigger" } } });
   const rows = Number(values.rows);
   // "trigger": the report rollups kept by the statement triggers on events, as the app runs today.
   // "deferred": the importer's connections switch them off (punchcard.report_rollups, the switch the
@@ -56,8 +63,13 @@ async function child() {
   const { applyMigrations } = await import("../../lib/platform/migrations");
   let embedded: Awaited<ReturnType<typeof startEmbeddedPostgres>> | null = null;
   if (!process.env.DATABASE_URL) {
-    embedded = await startEmbeddedPostgres({ dataDir: tempDataDir("bench-import"), ephemeral: true });
+    embedded = await startEmbeddedPostgres({ dataDir: tempDataDir("bench-import"), ephemeral: true, log: process.env.PUNCHCARD_BENCH_EXPLAIN_MS ? (line) => console.error(line) : undefined });
     process.env.DATABASE_URL = embedded.url;
+    if (process.env.PUNCHCARD_BENCH_EXPLAIN_MS) {
+      const u = new URL(embedded.url);
+      u.searchParams.set("options", `-c session_preload_libraries=auto_explain -c auto_explain.log_min_duration=${process.env.PUNCHCARD_BENCH_EXPLAIN_MS} -c auto_explain.log_analyze=on -c auto_explain.log_nested_statements=on -c auto_explain.log_timing=on -c auto_explain.log_triggers=on`);
+      process.env.DATABASE_URL = u.toString();
+    }
   }
   await applyMigrations(process.env.DATABASE_URL);
   const plainUrl = process.env.DATABASE_URL;
@@ -71,6 +83,7 @@ async function child() {
   process.env.PUNCHCARD_IMPORTS_DIR ??= mkdtempSync(path.join(tmpdir(), "punchcard-bench-import-"));
   const { db } = await import("../../lib/db");
   const { processImport } = await import("../../lib/imports/process");
+  const { takePhaseTotals } = await import("../../lib/platform/phase-timer");
   const { createImport, getImport } = await import("../../lib/imports/store");
   const { saveUpload } = await import("../../lib/imports/upload");
   const { getCustomerProfile, customerTotals, customerMonthlySummary } = await import("../../lib/customers/profile");
@@ -106,6 +119,7 @@ async function child() {
   async function run(label: string) {
     const t0 = performance.now();
     let peak = process.memoryUsage().rss;
+    let peakUsage = process.memoryUsage();
     // The upload as the route receives it: multipart, streamed from disk and to disk.
     const form = new FormData();
     form.set("file", await openAsBlob(file), "bench.csv");
@@ -115,7 +129,9 @@ async function child() {
     const latencies: number[] = [];
     let probing = false;
     const probe = setInterval(() => {
-      peak = Math.max(peak, process.memoryUsage().rss);
+      const usage = process.memoryUsage();
+      if (usage.rss > peak) peakUsage = usage;
+      peak = Math.max(peak, usage.rss);
       if (!probing) {
         // One page load at a time, as a person clicking would.
         probing = true;
@@ -125,6 +141,10 @@ async function child() {
       if (firstProgress === null) void getImport(scope, view.id).then((v) => firstProgress ??= v.progress.rowsDone > 0 ? performance.now() - t0 : null);
     }, 250);
     await processImport(view.id, new AbortController().signal);
+    if (process.env.PUNCHCARD_PROFILE_PHASES === "1") {
+      console.log(label, "phases (ms)", JSON.stringify(takePhaseTotals()));
+      console.log(label, "memory at the RSS peak (MB)", Object.entries(peakUsage).map(([k, v]) => `${k} ${Math.round(v / 1048576)}`).join(", "));
+    }
     const imported = await getImport(scope, view.id);
     const r0 = performance.now();
     // A run that created nothing (the re-import) leaves the report rollups as they are.
@@ -173,7 +193,7 @@ async function child() {
     duplicates: r.counts.duplicates,
     errors: r.counts.errors,
   }));
-  console.log(`import benchmark: ${rows.toLocaleString("en-US")} rows (${(statSync(file).size / 1024 / 1024).toFixed(0)} MB CSV), load average ${loadBefore.toFixed(1)} before, ${loadavg()[0]!.toFixed(1)} after, ${process.env.PUNCHCARD_IMPORT_CHUNK_EVENTS ?? "10000"} events per chunk, report rollups ${deferReports ? "deferred (rebuilt after each import, timed)" : "by the events triggers"}`);
+  console.log(`import benchmark: ${rows.toLocaleString("en-US")} rows (${(statSync(file).size / 1024 / 1024).toFixed(0)} MB CSV), load average ${loadBefore.toFixed(1)} before, ${loadavg()[0]!.toFixed(1)} after, ${process.env.PUNCHCARD_IMPORT_CHUNK_EVENTS ?? "10000"} events per chunk, report rollups ${deferReports ? "deferred (rebuilt after each import, timed)" : "by the events triggers"}, importer heap ${values.heap === "uncapped" ? "uncapped (as in-process workers)" : "capped at 256 MB (as `npm run worker`)"}`);
   console.table(table);
   // The COPY writes event rows; the importer reads file rows (several line items per event). Both ratios are printed.
   console.table([{
