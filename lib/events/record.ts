@@ -17,6 +17,7 @@ import { VISIT_TYPES } from "./registry";
 import { eventFactsOf, rollupStatements, type EventFact } from "./rollups";
 import { parseEventInput, type ValidEventInput } from "./schema";
 import { loadPassStates, toRecordedEvent } from "./state";
+import { takenKeyOutcome, type KeyHolder } from "./taken-keys";
 import type { EventError, EventSourceRef, PassState, RecordResult } from "./types";
 
 type Tx = Prisma.TransactionClient;
@@ -194,26 +195,31 @@ async function recordValid(tx: Tx, scope: MerchantScope, pending: Pending[], sou
   // 1. Idempotency: lock each key for this transaction, so concurrent requests with the same key
   //    wait for the first and then see its event.
   const keys = [...new Set(pending.flatMap((p) => (p.input.idempotencyKey ? [p.input.idempotencyKey] : [])))].sort();
-  const replays = new Map<string, { id: string; hash: string | null }>();
+  const replays = new Map<string, KeyHolder & { id: string; hash: string | null }>();
   // The merchant's settings and locations are read in the same round trip as the locks.
   const { merchant, locations } = await timed("merchant", () => lockKeysAndLoadMerchant(tx, merchantId, bulk ? [] : keys));
   if (keys.length > 0) {
     // A separate statement from the lock on purpose: it must read with a snapshot taken after the
     // locks are granted, to see the event a concurrent holder of the key committed.
-    const existing = await timed("existingKeys", () => tx.$queryRaw<{ id: string; idempotency_key: string; request_hash: string | null }[]>`
-      SELECT id::text, idempotency_key, request_hash FROM events WHERE merchant_id = ${merchantId}::uuid AND idempotency_key = ANY(${keys}::text[])`);
-    for (const e of existing) replays.set(e.idempotency_key, { id: e.id, hash: e.request_hash });
+    const existing = await timed("existingKeys", () => tx.$queryRaw<{ id: string; idempotency_key: string; request_hash: string | null; customer_id: string; type: KeyHolder["type"]; custom_name: string | null }[]>`
+      SELECT id::text, idempotency_key, request_hash, customer_id::text, type::text AS type, custom_name
+      FROM events WHERE merchant_id = ${merchantId}::uuid AND idempotency_key = ANY(${keys}::text[])`);
+    for (const e of existing) replays.set(e.idempotency_key, { id: e.id, hash: e.request_hash, customerId: e.customer_id, type: e.type, customName: e.custom_name });
   }
   const duplicateIds = new Map<number, string>();
   const fresh: Pending[] = [];
   const claimed = new Map<string, Pending>();
+  // Bulk mode: inputs whose key an event holds under another body, decided once their customer is
+  // resolved (./taken-keys): the till already recorded the order, or a specific error.
+  const taken: { p: Pending; key: string; holder: KeyHolder & { id: string } }[] = [];
   for (const p of pending) {
     const key = p.input.idempotencyKey;
     const prior = key ? replays.get(key) : undefined;
     const inBatch = key ? claimed.get(key) : undefined;
     if (prior || inBatch) {
       const sameBody = prior ? prior.hash === p.hash : inBatch?.hash === p.hash;
-      if (!sameBody) fail(p, { code: "idempotency_conflict", message: "This Idempotency-Key was already used with a different request body.", path: "idempotencyKey" });
+      if (!sameBody && prior && key && bulk) taken.push({ p, key, holder: prior });
+      else if (!sameBody) fail(p, { code: "idempotency_conflict", message: "This Idempotency-Key was already used with a different request body.", path: "idempotencyKey" });
       else if (prior) duplicateIds.set(p.index, prior.id);
       else fail(p, { code: "idempotency_conflict", message: "The same idempotencyKey appears twice in this batch.", path: "idempotencyKey" });
       continue;
@@ -238,7 +244,15 @@ async function recordValid(tx: Tx, scope: MerchantScope, pending: Pending[], sou
     located.push({ ...p, locationId: location?.id ?? null, locationName: location?.name ?? null });
   }
   const creation = { audit: source.kind === "manual" ? { merchantId, userId: source.userId, label: source.userName } : undefined, via: source.kind };
-  const { ids: customerIds, locked } = await timed("customers", () => resolveCustomers(tx, merchantId, located.map((p) => ({ ref: p.input.customer, create: p.input.createCustomer === true })), creation, { identifierLocks: !bulk }));
+  // The taken keys' customers are looked up (never created) in the same statement: one lock order.
+  const refs = [...located.map((p) => ({ ref: p.input.customer, create: p.input.createCustomer === true })), ...taken.map((t) => ({ ref: t.p.input.customer, create: false }))];
+  const { ids: resolvedIds, locked } = await timed("customers", () => resolveCustomers(tx, merchantId, refs, creation, { identifierLocks: !bulk }));
+  const customerIds = resolvedIds.slice(0, located.length);
+  taken.forEach((t, i) => {
+    const outcome = takenKeyOutcome(t.key, t.holder, t.p.input, resolvedIds[located.length + i] ?? { code: "customer_not_found", message: "Customer not found" });
+    if (outcome === "duplicate") duplicateIds.set(t.p.index, t.holder.id);
+    else fail(t.p, outcome);
+  });
   const ready: ((typeof located)[number] & { customerId: string })[] = [];
   located.forEach((p, i) => {
     const resolved = customerIds[i];

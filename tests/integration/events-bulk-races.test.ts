@@ -115,6 +115,27 @@ describe("the bulk mode racing the API", () => {
     await expectPassesAndRollupsExact(context.merchantId);
   });
 
+  it("(a, c) an order the till commits under its own body between the bulk call's key read and its insert: the redo finds it for the same customer and type, a duplicate", async () => {
+    const context = await createContext("owner");
+    await knownCustomer(context, "R-1");
+    const till = { type: "purchase", customer: { passSerial: "R-1" }, occurredAt: at(10), amount: "10.00", idempotencyKey: "till-order-1", data: { items: 2 } };
+    const pos = heldOpen((tx) => recordEvents(context, [till], api(context), { tx }));
+    expect((await pos.ready)[0]?.status).toBe("created");
+    // The file's row of that order has another body (its own time and amount text, no items).
+    const bulk = bulkCall(context, [
+      { type: "purchase", customer: { passSerial: "R-1" }, occurredAt: at(11), amount: "10", idempotencyKey: "till-order-1" },
+      { type: "redemption", customer: { passSerial: "R-1" }, occurredAt: at(20), data: { reward: "Cake", pointsCost: 15 } },
+    ]);
+    await blockedOnALock(await bulk.pid);
+    pos.release();
+    await pos.committed;
+    expect((await bulk.results).map(statusOf)).toEqual(["duplicate", "insufficient_points"]);
+    expect(await db.event.count({ where: { merchantId: context.merchantId, idempotencyKey: "till-order-1" } })).toBe(1);
+    const pass = await db.customerPass.findFirstOrThrow({ where: { merchantId: context.merchantId, customer: { passSerial: "R-1" } } });
+    expect(pass.pointsBalance).toBe(10);
+    await expectPassesAndRollupsExact(context.merchantId);
+  });
+
   it("(a, c) a key the API holds for another customer: the bulk insert waits for it, then reports a conflict, counts nothing twice and spends nothing it did not record", async () => {
     const context = await createContext("owner");
     await knownCustomer(context, "R-1");
@@ -132,6 +153,7 @@ describe("the bulk mode racing the API", () => {
     await pos.committed;
     const results = await bulk.results;
     expect(results.map(statusOf)).toEqual(["idempotency_conflict", "insufficient_points", "created"]);
+    expect(results[0]?.status === "error" && results[0].error.message).toBe("Order id shared-key is already recorded for another customer.");
     expect(await db.event.count({ where: { merchantId: context.merchantId, idempotencyKey: "shared-key" } })).toBe(1);
     const r1 = await db.customerPass.findFirstOrThrow({ where: { merchantId: context.merchantId, customer: { passSerial: "R-1" } } });
     expect(r1).toMatchObject({ pointsBalance: 0, visitCount: 2 });

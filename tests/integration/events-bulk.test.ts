@@ -1,8 +1,8 @@
 // The write path's bulk mode (recordEventsBulk, what imports use) against recordEvents (the API's
 // batch mode) on the same inputs: the same outcome per input, and identical events, passes and
 // both rollups, over every rule (points, redemption balance, check-out durations, idempotency keys
-// replayed, conflicting or repeated in the batch, unknown customers and locations, deleted
-// customers, invalid input).
+// replayed, conflicting (the one outcome that differs, see below) or repeated in the batch, unknown
+// customers and locations, deleted customers, invalid input).
 import { describe, expect, it, vi } from "vitest";
 import type { MerchantContext } from "@/lib/auth/session";
 import { db } from "@/lib/db";
@@ -70,11 +70,14 @@ describe("the write path's bulk mode", () => {
     const batch = await recordEvents(viaBatch, inputs(), { kind: "api", apiKeyId: viaBatch.user.id, apiKeyName: "till" });
     const bulk = await db.$transaction((tx) => recordEventsBulk(viaBulk, inputs(), { kind: "api", apiKeyId: viaBulk.user.id, apiKeyName: "till" }, tx));
     const outcome = (r: { status: string; error?: { code: string } }) => (r.status === "error" ? r.error!.code : r.status);
-    expect(bulk.map(outcome)).toEqual(batch.map(outcome));
-    expect(bulk.map(outcome)).toEqual([
+    // One difference, on purpose: a key held by an event of the same customer and type under
+    // another body ("prior-other") is a duplicate in the bulk mode (an import row of an order the
+    // till posted, lib/events/taken-keys.ts) and a conflict for recordEvents.
+    expect(batch.map(outcome)).toEqual([
       "created", "created", "created", "insufficient_points", "created", "created", "created", "idempotency_conflict",
       "duplicate", "idempotency_conflict", "customer_not_found", "unknown_location", "validation_error", "customer_deleted",
     ]);
+    expect(bulk.map(outcome)).toEqual(batch.map((r, i) => (i === 9 ? "duplicate" : outcome(r))));
     expect(await snapshot(viaBulk.merchantId)).toEqual(await snapshot(viaBatch.merchantId));
     const checkOut = await db.event.findFirstOrThrow({ where: { merchantId: viaBulk.merchantId, type: "check_out" } });
     expect(checkOut.data).toMatchObject({ durationMinutes: 45 });
