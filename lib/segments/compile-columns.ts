@@ -65,7 +65,11 @@ function shape(source: ColumnSource, env: CompileEnv): Shape {
 const customerOf = (source: ColumnSource) => Prisma.raw(source.kind === "pass" ? "p.customer_id" : "r.customer_id");
 
 /** Customers with a matched event in the window (which must end after the moment of evaluation). */
-export function recentColumnSet(source: ColumnSource, range: { start: Date; end: Date | null }, env: CompileEnv): CustomerSet {
+/** The window's end as the columns need it: none when no event lies after now (so none after the end). */
+const columnEnd = (range: { end: Date | null }, env: CompileEnv) => (env.laterEvents === false ? null : range.end);
+
+export function recentColumnSet(source: ColumnSource, window: { start: Date; end: Date | null }, env: CompileEnv): CustomerSet {
+  const range = { start: window.start, end: columnEnd(window, env) };
   const s = shape(source, env);
   const beyond = range.end ? Prisma.sql` AND (${s.last} < ${range.end}::timestamptz OR ${s.eventsIn(range)})` : Prisma.empty;
   return { sql: Prisma.sql`SELECT ${customerOf(source)} ${s.from} AND ${s.last} >= ${range.start}::timestamptz${beyond}`, unique: s.unique };
@@ -75,7 +79,8 @@ export function recentColumnSet(source: ColumnSource, range: { start: Date; end:
  * Customers with a matched event ever but none in the window ("has purchased, but not in the
  * last 60 days"), when one row per customer answers it; null otherwise (the caller composes).
  */
-export function staleColumnSet(source: ColumnSource, range: { start: Date; end: Date | null }, env: CompileEnv): CustomerSet | null {
+export function staleColumnSet(source: ColumnSource, window: { start: Date; end: Date | null }, env: CompileEnv): CustomerSet | null {
+  const range = { start: window.start, end: columnEnd(window, env) };
   const s = shape(source, env);
   if (!s.unique) return null;
   // A zero-count rollup row (everything voided) has no last event: NULL fails both comparisons.

@@ -18,6 +18,12 @@ export interface CompileEnv {
   locationIds: ReadonlySet<string>;
   /** The merchant's saved segments (for member of). */
   segments: ReadonlyMap<string, { name: string; definition: unknown }>;
+  /**
+   * False when the merchant had no live event dated after `now` when the segment was compiled
+   * (loadCompileEnv asks): then no customer's last event lies beyond a window that ends after now,
+   * and the check for those (compile-columns.ts) is left out of the SQL. Unknown counts as true.
+   */
+  laterEvents?: boolean;
 }
 
 /** Fixed operator text, keyed by the definition's operator: the allow-list for comparisons. */

@@ -14,9 +14,11 @@ type Tx = Pick<Prisma.TransactionClient, "$queryRaw">;
 
 /** What the compiler needs to know about the merchant: locations and saved segments that exist. */
 export async function loadCompileEnv(scope: MerchantScope, now = new Date()): Promise<CompileEnv> {
-  const [locations, segments] = await Promise.all([
+  const [locations, segments, later] = await Promise.all([
     db.location.findMany({ where: { merchantId: scope.merchantId }, select: { id: true } }),
     db.segment.findMany({ where: { merchantId: scope.merchantId }, select: { id: true, name: true, definition: true } }),
+    // One probe of the live events' time index: is anything dated after the moment of evaluation?
+    db.$queryRaw<{ later: boolean }[]>`SELECT EXISTS (SELECT 1 FROM events WHERE merchant_id = ${scope.merchantId}::uuid AND voided_at IS NULL AND occurred_at > ${now}::timestamptz) AS later`,
   ]);
   return {
     merchantId: scope.merchantId,
@@ -24,6 +26,7 @@ export async function loadCompileEnv(scope: MerchantScope, now = new Date()): Pr
     now,
     locationIds: new Set(locations.map((l) => l.id)),
     segments: new Map(segments.map((s) => [s.id, { name: s.name, definition: s.definition }])),
+    laterEvents: later[0]?.later ?? true,
   };
 }
 

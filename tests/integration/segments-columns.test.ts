@@ -58,6 +58,7 @@ describe("segment recency from per-customer columns", () => {
   });
 
   it("a purchase in the last 7 days", async () => {
+    expect((await loadCompileEnv(context, NOW)).laterEvents).toBe(true);
     expect(await members(context, { kind: "has", event: PURCHASE, window: days(7), has: true })).toEqual(["futureAndRecent", "voidedFirst"]);
   });
 
@@ -83,5 +84,27 @@ describe("segment recency from per-customer columns", () => {
   it("activity: none in the last 7 days, and first activity in the last 7 days", async () => {
     expect(await members(context, { kind: "recency", event: { types: "activity" }, within: false, window: days(7), includeNever: false })).toEqual(["futureOnly", "voidedRecent"]);
     expect(await members(context, { kind: "first_time", event: { types: "activity" }, window: days(7) })).toEqual(["futureAndRecent", "never", "voidedFirst"]);
+  });
+});
+
+describe("segment recency when no event is dated after the moment of evaluation", () => {
+  let context: MerchantContext;
+  beforeAll(async () => {
+    context = await createContext("manager");
+    const make = async (name: string, events: FixtureEvent[]) => addEvents(context, (await createCustomer(context, { name })).id, events);
+    await make("recent", [purchase(40), purchase(3)]);
+    await make("old", [purchase(40)]);
+    await make("voidedRecent", [purchase(3, true), purchase(40)]);
+    // A voided event after now does not count as one.
+    await make("voidedFuture", [purchase(-0.5, true), purchase(40)]);
+  });
+
+  it("leaves the check for later events out, with the same answers", async () => {
+    expect((await loadCompileEnv(context, NOW)).laterEvents).toBe(false);
+    expect(await members(context, { kind: "has", event: PURCHASE, window: days(7), has: true })).toEqual(["recent"]);
+    expect(await members(context, { kind: "recency", event: PURCHASE, within: false, window: days(7), includeNever: false })).toEqual(["old", "voidedFuture", "voidedRecent"]);
+    expect(await members(context, { kind: "recency", event: { types: "activity" }, within: true, window: days(7), includeNever: false })).toEqual(["recent"]);
+    const sql = compileFor(await loadCompileEnv(context, NOW), { kind: "group", match: "all", conditions: [{ kind: "has", event: PURCHASE, window: days(7), has: true }] }).compiled.term.set?.text ?? "";
+    expect(sql).not.toContain("FROM events");
   });
 });
