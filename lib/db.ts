@@ -35,10 +35,11 @@ export const db: Client = lazy(() => (globalForPrisma.punchcardPrisma ??= create
  * them once, so that a count is one round trip: enough memory that a large merchant's member sets
  * stay hashed in memory (at the default 4 MB PostgreSQL would re-scan a set per customer), index
  * probes priced as what they are on cached data (with the default random_page_cost of 4, "2,275
- * recent installers" seq-scanned all 1M customers, 300 ms, instead of 2,275 lookups, 16 ms), and a
- * ceiling on any one definition's time.
+ * recent installers" seq-scanned all 1M customers, 300 ms, instead of 2,275 lookups, 16 ms), no
+ * parallel workers (starting two for a 37,000-row index range made a 4 ms count 20 ms on 2 cores),
+ * and a ceiling on any one definition's time.
  */
 export const segmentDb: Client = lazy(() => (globalForPrisma.punchcardSegmentPrisma ??= createClient(
   Number(process.env.SEGMENT_POOL_SIZE ?? 4),
-  `${PG_SESSION_OPTIONS} -c work_mem=96MB -c random_page_cost=1.1 -c statement_timeout=60s`,
+  `${PG_SESSION_OPTIONS} -c work_mem=96MB -c random_page_cost=1.1 -c max_parallel_workers_per_gather=0 -c statement_timeout=60s`,
 )));
