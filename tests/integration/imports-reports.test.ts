@@ -1,7 +1,6 @@
-// Reports right after an import: each chunk's report deltas are folded as the chunk commits
-// (lib/reports/fresh.ts), so the queue is empty when the import ends, the first Reports read has
-// nothing left to fold, and its figures (monthly totals, return intervals) equal the direct
-// aggregates over the events.
+// Reports right after an import: the chunks' report deltas wait in the queue (lib/reports/fresh.ts);
+// the first Reports read folds them, and its figures (monthly totals, return intervals) equal the
+// direct aggregates over the events, with nothing left to fold after it.
 import { copyFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -32,7 +31,7 @@ describe("reports after an import", () => {
   it.each([
     { file: "online-retail-20k.csv", dateOrder: "MDY" as const },
     { file: "coffee-vending-bom.csv", dateOrder: undefined },
-  ])("have nothing left to fold when the import of $file ends, and equal the direct aggregates", async ({ file, dateOrder }) => {
+  ])("after the import of $file, the first read folds the queue and equals the direct aggregates", async ({ file, dateOrder }) => {
     const context = await createContext("manager");
     const target = path.join(work, file);
     copyFileSync(path.join(realdata, file), target);
@@ -46,7 +45,7 @@ describe("reports after an import", () => {
     const result = await getImport(context, view.id);
     expect(result.status).toBe("succeeded");
     expect(result.counts.events).toBeGreaterThan(500);
-    expect(await queued(context.merchantId)).toBe(0);
+    expect(await queued(context.merchantId)).toBeGreaterThan(0);
 
     const months = await db.$queryRaw<{ month: string }[]>`
       SELECT DISTINCT to_char(occurred_at AT TIME ZONE ${context.merchant.timeZone}, 'YYYY-MM') AS month FROM events

@@ -30,8 +30,8 @@ describe("reports after an import is undone", () => {
     const created = await createImport(context, { filePath: target, fileName: "coffee.csv", fileSize: 1, mapping, readChoices: {}, createdById: context.user.id });
     await processImport(created.id, new AbortController().signal);
     const m = context.merchantId;
-    // The import folded its events into the report rollups as each chunk committed.
-    expect(await foldPendingReports(context)).toBe(0);
+    // The import's events wait in the report queue until something reads reports.
+    expect(await foldPendingReports(context)).toBeGreaterThan(0);
     const months = await db.$queryRaw<{ month: string }[]>`
       SELECT DISTINCT to_char(month, 'YYYY-MM') AS month FROM report_monthly_rollups WHERE merchant_id = ${m}::uuid AND count > 0 ORDER BY 1`;
     expect(months.length).toBeGreaterThan(0);
