@@ -36,8 +36,8 @@ export function passEventOf(row: { type: EventType; source: EventSourceKind; occ
   return { type: row.type, source: row.source, occurredAt: row.occurredAt.getTime(), amountCents: row.amount === null ? null : toCents(row.amount), points: row.points };
 }
 
-/** One UPDATE of many passes (only `when` it holds); rows travel as one JSON parameter (see insertEventsSql). */
-export function savePassesSql(merchantId: string, passes: Map<string, PassFacts>, when: Prisma.Sql = Prisma.sql`true`): Prisma.Sql {
+/** One UPDATE of many passes; rows travel as one JSON parameter (see insertEventsSql). */
+export function savePassesSql(merchantId: string, passes: Map<string, PassFacts>): Prisma.Sql {
   const json = JSON.stringify([...passes].map(([id, s]) => ({
     id, p: s.points, pe: s.pointsEarned, v: s.visits, s: formatCents(s.spendCents), t: s.tier, ps: s.status,
     pa: date(s.statusAt)?.toISOString() ?? null, f: date(s.firstActivityAt)?.toISOString() ?? null, l: date(s.lastActivityAt)?.toISOString() ?? null,
@@ -46,7 +46,7 @@ export function savePassesSql(merchantId: string, passes: Map<string, PassFacts>
     UPDATE customer_passes c SET points_balance = x.p, points_earned = x.pe, visit_count = x.v, lifetime_spend = x.s, tier = x.t,
       pass_status = x.ps::"PassStatus", pass_status_at = x.pa, first_seen_at = x.f, last_seen_at = x.l, updated_at = now()
     FROM json_to_recordset(${json}::json) AS x(id uuid, p int, pe bigint, v int, s numeric, t text, ps text, pa timestamptz, f timestamptz, l timestamptz)
-    WHERE c.merchant_id = ${merchantId}::uuid AND c.customer_id = x.id AND ${when}`;
+    WHERE c.merchant_id = ${merchantId}::uuid AND c.customer_id = x.id`;
 }
 
 /** The tier rule (tierLookup) as a SQL CASE over a numeric spend, from the same thresholds. */

@@ -47,20 +47,17 @@ export type BulkInsertedRow = InsertedEvent & { id: string };
  * same rows and outbox row as insertEventsSql, but an idempotency key already taken (by a
  * concurrent writer that committed, or one this statement waited for) is skipped by the unique
  * index instead of being locked beforehand (a chunk of 10,000 keys cannot hold 10,000 advisory
- * locks). The folds (the passes the write path computed, both rollups from the inserted rows) run
- * only when EVERY row was inserted — the passes were computed for all of them — and the statement
- * returns the inserted rows either way; when a key was taken meanwhile (fewer rows back), nothing
- * was folded and the caller undoes the attempt to its savepoint and redoes it (recordBulk).
- * `folds` receives the relation of inserted events (the columns rollupStatements reads) and a
- * condition that is true only when the chunk was inserted whole.
+ * locks). `folds` receives the relation of inserted events (the columns rollupStatements reads)
+ * and returns the writes that fold the chunk (the passes the write path computed, both rollups).
+ * The statement returns the inserted rows; fewer rows than sent means a key was taken meanwhile,
+ * and the caller undoes the whole statement to its savepoint and redoes the attempt (recordBulk).
  */
-export function insertEventsAndFoldSql(rows: EventRow[], outboxId: string, folds: (inserted: Prisma.Sql, whole: Prisma.Sql) => Prisma.Sql[]): Prisma.Sql {
+export function insertEventsAndFoldSql(rows: EventRow[], outboxId: string, folds: (inserted: Prisma.Sql) => Prisma.Sql[]): Prisma.Sql {
   const first = rows[0];
   if (!first) throw new RangeError("insertEventsAndFoldSql needs at least one row");
   const returning = Prisma.sql`id, customer_id, type, source, occurred_at, location_id, amount, points`;
-  const whole = Prisma.sql`(SELECT count(*) FROM inserted) = ${rows.length}`;
-  const relation = Prisma.sql`SELECT customer_id, type, occurred_at, location_id, amount, points FROM inserted WHERE ${whole}`;
-  const writes = folds(relation, whole).map((sql, i) => Prisma.sql`, ${Prisma.raw(`fold${i}`)} AS (${sql})`);
+  const relation = Prisma.sql`SELECT customer_id, type, occurred_at, location_id, amount, points FROM inserted`;
+  const writes = folds(relation).map((sql, i) => Prisma.sql`, ${Prisma.raw(`fold${i}`)} AS (${sql})`);
   return Prisma.sql`
     WITH inserted AS (${insertSql(rows, Prisma.sql`ON CONFLICT (merchant_id, idempotency_key) DO NOTHING`, returning)}),
     outbox AS (${outboxInsertSql(first.merchantId, outboxId, first.source, Prisma.sql`SELECT id FROM inserted`)})

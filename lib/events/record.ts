@@ -356,16 +356,15 @@ async function recordValid(tx: Tx, scope: MerchantScope, pending: Pending[], sou
   // the hottest lock we take). The insert is most of a batch's database time, so it is sent first
   // and the rest of the work here (the second statement, the results) is done while it runs.
   if (rows.length > 0 && bulk) {
-    // One statement inserts the chunk and, when every row went in, saves the passes computed above
-    // and folds both rollups from the inserted rows: exactly what the batch mode writes. A key taken
-    // by a concurrent writer since step 1 makes it fold nothing: this attempt is undone and redone
-    // (recordBulk), so no redemption spends, and no customer is kept for, an event never recorded.
-    const computed = new Map([...touched].map((id) => [id, states.get(id) as PassFacts]));
-    const inserted = await timed("insert", () => tx.$queryRaw<BulkInsertedRow[]>(insertEventsAndFoldSql(rows, uuidv7(now.getTime()), (events, whole) => [
-      savePassesSql(merchantId, computed, whole), ...rollupStatements(merchantId, merchant.timeZone, events, 1),
+    // One statement inserts the chunk, saves the passes computed above and folds both rollups from
+    // the inserted rows: exactly what the batch mode writes. A key taken by a concurrent writer since
+    // step 1 (fewer rows back): this whole attempt is undone to its savepoint and redone (recordBulk),
+    // so no pass, rollup, redemption or created customer counts an event never recorded.
+    const passes = new Map([...touched].map((id) => [id, states.get(id) as PassFacts]));
+    const inserted = await timed("insert", () => tx.$queryRaw<BulkInsertedRow[]>(insertEventsAndFoldSql(rows, uuidv7(now.getTime()), (events) => [
+      savePassesSql(merchantId, passes), ...rollupStatements(merchantId, merchant.timeZone, events, 1),
     ])));
     if (inserted.length < rows.length) return true;
-    const passes = computed;
     for (const c of recorded) {
       const pass = passes.get(c.row.customerId);
       results[c.index] = { status: "created", event: toRecordedEvent({ ...c.row, locationName: c.locationName }), pass: pass ? passViewOf(pass) : c.pass };

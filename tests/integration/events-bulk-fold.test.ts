@@ -1,7 +1,7 @@
-// The bulk mode inserts a chunk and folds it in one statement only when every row went in; when an
-// idempotency key is taken by a concurrent writer between the chunk's read of existing keys and its
-// insert, the statement folds nothing and the events actually inserted are folded instead. Either
-// way the passes and both rollups equal what the events say.
+// The bulk mode inserts a chunk and folds it in one statement; when an idempotency key is taken by a
+// concurrent writer between the chunk's read of existing keys and its insert, that statement is
+// undone to its savepoint and the attempt redone with the key taken. Either way the passes and both
+// rollups equal what the events say.
 import { describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { recordEventsBulk } from "@/lib/events/bulk";
@@ -39,7 +39,7 @@ describe("the bulk mode's one-statement fold", () => {
     expect(await folded(context.merchantId)).toEqual(await folded(reference.merchantId));
   });
 
-  it("folds only what was inserted when a key is taken between the read and the insert", async () => {
+  it("redoes the chunk without the key taken between the read and the insert", async () => {
     const context = await createContext("owner");
     const source = { kind: "api" as const, apiKeyId: context.user.id, apiKeyName: "till" };
     await recordEvents(context, [{ type: "visit", customer: { passSerial: "R-1" }, createCustomer: true, occurredAt: at(-10) }], source);
