@@ -19,7 +19,6 @@ import { db } from "@/lib/db";
 import { recordEvents } from "@/lib/events/record";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { JobInterrupted } from "@/lib/jobs/define";
-import { foldPendingReportsAfterWrite } from "@/lib/reports/fresh";
 import { customersMappingSchema, parseContactRow, rounds, type ContactRow } from "./customer-rows";
 import { readFile, type ReadChoices } from "./read";
 import type { RowError } from "./rows";
@@ -237,8 +236,6 @@ export async function processCustomersImport(row: ImportWithMerchant, signal: Ab
       const cancelled = dryTx
         ? (await progress(db, await commitChunk(dryTx, db, scope, importId, actor, current)))[0]?.cancel_requested
         : await db.$transaction(async (tx) => (await progress(tx, await commitChunk(tx, tx, scope, importId, actor, current)))[0]?.cancel_requested, { timeout: 120_000, maxWait: 20_000 });
-      // Opening balances queued report deltas: fold them now (lib/reports/fresh.ts).
-      if (!dryTx) await foldPendingReportsAfterWrite(scope);
       if (cancelled) throw new ImportCancelled();
       if (signal.aborted) throw new JobInterrupted();
     };

@@ -165,11 +165,8 @@ export async function processImport(importId: string, signal: AbortSignal): Prom
           },
           { timeout: 120_000, maxWait: 20_000 },
         );
-        // The chunk's events queued their report deltas (lib/reports/fresh.ts); the Reports page
-        // folds them when read and the report-rollups-fold job each minute. Folded after each
-        // chunk, alongside the next one, they doubled the import's time on 2 cores (200,000 rows:
-        // 14 s → 29 s) and outgrew the worker's 256 MB heap; after each chunk, before the next,
-        // 155 s; once at the end, 38 s. The fold's cost per delta is the next thing to fix.
+        // The chunk's report deltas stay queued for the first Reports read and the minute job
+        // (lib/reports/fresh.ts): folding them here doubled the import's time (README, imports).
       }
       if (cancelled) throw new ImportCancelled();
       if (signal.aborted) throw new JobInterrupted();

@@ -12,19 +12,3 @@ export async function foldPendingReports(scope: Pick<MerchantScope, "merchantId"
   const [row] = await client.$queryRaw<{ folded: number }[]>`SELECT report_rollups_fold(${scope.merchantId}::uuid) AS folded`;
   return row?.folded ?? 0;
 }
-
-/**
- * Right after a writer of many events commits (each chunk of an import): folds the queue it left,
- * a chunk's worth at a time, so the Reports page after an import is current and fast instead of
- * its first read folding the whole import (seconds for a big one). Called outside the chunk's
- * transaction, so the chunk's pass locks are never held while folding. Never fails the caller:
- * reads fold first anyway, and the job folds each minute.
- */
-export async function foldPendingReportsAfterWrite(scope: Pick<MerchantScope, "merchantId">): Promise<number> {
-  try {
-    return await foldPendingReports(scope);
-  } catch (error) {
-    console.error("[reports] folding after an import chunk failed; the next read or the job folds it", error);
-    return 0;
-  }
-}
