@@ -17,7 +17,7 @@ const flat = (q: Prisma.Sql) => q.text.replace(/\s+/g, " ");
 /** The predicate over customers (as the member pages walk it), then the count's set query. */
 const sql = (c: Condition, e = env) => {
   const compiled = compileSegment(one(c), e);
-  const walk = Prisma.sql`SELECT count(*) FROM customers c WHERE c.merchant_id = ${e.merchantId}::uuid AND ${compiled.predicate}`;
+  const walk = Prisma.sql`SELECT count(*) FROM customers c WHERE c.merchant_id = ${e.merchantId}::uuid AND ${compiled.term.predicate}`;
   const count = countSql(compiled, e);
   return { text: `${flat(walk)} || ${flat(count)}`, count: flat(count), values: [...walk.values, ...count.values], warnings: compiled.warnings };
 };
@@ -112,7 +112,7 @@ describe("compileSegment", () => {
       ],
     };
     const compiled = compileSegment(def, env);
-    expect(flat(compiled.predicate)).toMatch(/\(\(c\.id IN .* OR c\.id IN .*\) AND \(NOT \(c\.id IN .*\)\)\)/);
+    expect(flat(compiled.term.predicate)).toMatch(/\(\(c\.id IN .* OR c\.id IN .*\) AND \(NOT \(c\.id IN .*\)\)\)/);
     // As sets: (visitors ∪ 3+ visits) less the uninstalled, counted without testing every customer.
     const count = flat(countSql(compiled, env));
     expect(count).toMatch(/^SELECT \(SELECT count\(\*\) FROM \(SELECT s0\.id FROM \(WITH u0 AS MATERIALIZED \(.*\), u1 AS MATERIALIZED \(.*\) SELECT u0\.id FROM u0 UNION ALL SELECT u1\.id FROM u1 WHERE NOT EXISTS \(SELECT 1 FROM u0 WHERE u0\.id = u1\.id\)\) AS s0\(id\) WHERE NOT EXISTS \(SELECT 1 FROM \(SELECT r\.customer_id FROM customer_rollups r .*\) AS s1\(id\) WHERE s1\.id = s0\.id\)\) AS s0\)::int AS count$/);
@@ -156,7 +156,7 @@ describe("compileSegment", () => {
     expect(() => compileSegment(one({ kind: "member_of", segmentId: a, member: true }), { ...env, segments }, b)).toThrow(AppError);
     const ok = new Map([[a, { name: "A", definition: one({ kind: "has", event: { types: ["visit"] }, window: { kind: "all_time" }, has: true }) }]]);
     const compiled = compileSegment(one({ kind: "member_of", segmentId: a, member: false }), { ...env, segments: ok });
-    expect(flat(compiled.predicate)).toContain("(NOT (c.id IN (SELECT r.customer_id FROM customer_rollups r");
+    expect(flat(compiled.term.predicate)).toContain("(NOT (c.id IN (SELECT r.customer_id FROM customer_rollups r");
     expect(flat(countSql(compiled, env))).toContain("(SELECT count(*) FROM customers k WHERE k.merchant_id = $1::uuid) - (SELECT count(*) FROM (SELECT r.customer_id FROM customer_rollups r");
   });
 });

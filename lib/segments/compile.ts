@@ -51,11 +51,7 @@ export interface Term {
 }
 
 export interface CompiledSegment {
-  /** A boolean SQL expression over `c` (customers), true for members; sets hashed once. */
-  predicate: Prisma.Sql;
-  /** The same, probing each set for the customer (for short walks). */
-  probe: Prisma.Sql;
-  /** The members as a set (or the complement of one). */
+  /** The members as a set (or the complement of one), with its predicates over `c`. */
   term: Term;
   warnings: CompileWarning[];
 }
@@ -287,7 +283,7 @@ class Compiler {
 export function compileSegment(definition: SegmentGroup, env: CompileEnv, selfId?: string): CompiledSegment {
   const compiler = new Compiler(env, selfId ? [selfId] : []);
   const term = compiler.group(definition, "");
-  return { predicate: term.predicate, probe: term.probe, term, warnings: compiler.warnings };
+  return { term, warnings: compiler.warnings };
 }
 
 /** How many customers the set lists (once each). */

@@ -119,7 +119,7 @@ function walkSql(run: SegmentRun, how: "probe" | "walk", order: string, after: P
   if (how === "walk") {
     return Prisma.sql`SELECT ${MEMBER_COLUMNS}
       FROM customers c JOIN customer_passes p ON p.merchant_id = c.merchant_id AND p.customer_id = c.id
-      WHERE c.merchant_id = ${m}${after} AND (${run.compiled.predicate}) IS TRUE
+      WHERE c.merchant_id = ${m}${after} AND (${run.compiled.term.predicate}) IS TRUE
       ORDER BY ${Prisma.raw(order)} LIMIT ${limit} OFFSET ${offset}`;
   }
   // The inner LIMIT keeps the probe out of the walk (it is tested on the walk's rows as they come,
@@ -127,7 +127,7 @@ function walkSql(run: SegmentRun, how: "probe" | "walk", order: string, after: P
   return Prisma.sql`SELECT ${Prisma.raw(MEMBER_FIELDS.replaceAll("p.", "c."))}
     FROM (SELECT ${WALK_COLUMNS} FROM customers c JOIN customer_passes p ON p.merchant_id = c.merchant_id AND p.customer_id = c.id
           WHERE c.merchant_id = ${m}${after} ORDER BY ${Prisma.raw(order)} LIMIT ${PROBE_WALK}) AS c
-    WHERE ${run.compiled.probe}
+    WHERE ${run.compiled.term.probe}
     ORDER BY ${Prisma.raw(walkOrder(order))} LIMIT ${limit} OFFSET ${offset}`;
 }
 
@@ -163,13 +163,12 @@ export function compileFor(env: CompileEnv, definition: SegmentDefinition, selfI
   return { compiled: compileSegment(definition, env, selfId), env };
 }
 
-export async function countMembers(run: SegmentRun, tx?: Tx): Promise<number> {
-  const query = async (t: Tx) => (await t.$queryRaw<{ count: number }[]>(countSql(run.compiled, run.env)))[0]?.count ?? 0;
-  return tx ? query(tx) : withSegmentQuery(query);
+export async function countMembers(run: SegmentRun): Promise<number> {
+  return withSegmentQuery(async (t) => (await t.$queryRaw<{ count: number }[]>(countSql(run.compiled, run.env)))[0]?.count ?? 0);
 }
 
-export async function totalCustomers(scope: Pick<MerchantScope, "merchantId">, tx?: Tx): Promise<number> {
-  const rows = await (tx ?? db).$queryRaw<{ count: number }[]>`SELECT count(*)::int AS count FROM customers WHERE merchant_id = ${scope.merchantId}::uuid`;
+export async function totalCustomers(scope: Pick<MerchantScope, "merchantId">): Promise<number> {
+  const rows = await db.$queryRaw<{ count: number }[]>`SELECT count(*)::int AS count FROM customers WHERE merchant_id = ${scope.merchantId}::uuid`;
   return rows[0]?.count ?? 0;
 }
 
