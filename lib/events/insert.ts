@@ -1,6 +1,5 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { InsertedEvent } from "./fold";
 import type { EventSourceKind, EventType } from "./registry";
 
 /** One event row as recordEvents writes it. */
@@ -39,9 +38,6 @@ export function insertEventsSql(rows: EventRow[], outboxId: string): Prisma.Sql 
     ${outboxInsertSql(first.merchantId, outboxId, first.source, Prisma.sql`SELECT id FROM inserted`)}`;
 }
 
-/** What the bulk insert gives back per event it inserted: its id and the columns the pass fold reads. */
-export type BulkInsertedRow = InsertedEvent & { id: string };
-
 /**
  * The bulk mode's insert (lib/events/bulk.ts) and, in the same statement, `folds(inserted)`: the
  * same rows and outbox row as insertEventsSql, but an idempotency key already taken (by a
@@ -49,20 +45,22 @@ export type BulkInsertedRow = InsertedEvent & { id: string };
  * index instead of being locked beforehand (a chunk of 10,000 keys cannot hold 10,000 advisory
  * locks). `folds` receives the relation of inserted events (the columns rollupStatements reads)
  * and returns the writes that fold the chunk (the passes the write path computed, both rollups).
- * The statement returns the inserted rows; fewer rows than sent means a key was taken meanwhile,
- * and the caller undoes the whole statement to its savepoint and redoes the attempt (recordBulk).
+ * The statement returns how many rows it inserted (not the rows: nobody reads them, and 10,000
+ * rows back cost the client more than the count); fewer than sent means a key was taken
+ * meanwhile, and the caller undoes the whole statement to its savepoint and redoes the attempt
+ * (recordBulk).
  */
 export function insertEventsAndFoldSql(rows: EventRow[], outboxId: string, folds: (inserted: Prisma.Sql) => Prisma.Sql[]): Prisma.Sql {
   const first = rows[0];
   if (!first) throw new RangeError("insertEventsAndFoldSql needs at least one row");
-  const returning = Prisma.sql`id, customer_id, type, source, occurred_at, location_id, amount, points`;
+  const returning = Prisma.sql`id, customer_id, type, occurred_at, location_id, amount, points`;
   const relation = Prisma.sql`SELECT customer_id, type, occurred_at, location_id, amount, points FROM inserted`;
   const writes = folds(relation).map((sql, i) => Prisma.sql`, ${Prisma.raw(`fold${i}`)} AS (${sql})`);
   return Prisma.sql`
     WITH inserted AS (${insertSql(rows, Prisma.sql`ON CONFLICT (merchant_id, idempotency_key) DO NOTHING`, returning)}),
     outbox AS (${outboxInsertSql(first.merchantId, outboxId, first.source, Prisma.sql`SELECT id FROM inserted`)})
     ${Prisma.join(writes, "")}
-    SELECT id::text, customer_id::text, type::text AS type, source::text AS source, occurred_at, location_id::text, amount::text, points FROM inserted`;
+    SELECT count(*)::int AS inserted FROM inserted`;
 }
 
 function insertSql(rows: EventRow[], onConflict: Prisma.Sql, returning: Prisma.Sql): Prisma.Sql {

@@ -7,7 +7,7 @@ import { uuidv7 } from "@/lib/ids";
 import { parseTiers, pointsForPurchase } from "@/lib/loyalty/rules";
 import { toCents } from "@/lib/money";
 import { factsOfRow, passViewOf, savePassesSql, withStatements } from "./fold";
-import { insertEventsAndFoldSql, insertEventsSql, type BulkInsertedRow, type EventRow } from "./insert";
+import { insertEventsAndFoldSql, insertEventsSql, type EventRow } from "./insert";
 import { lockPasses } from "./locks";
 import { applyEventTo, EMPTY_PASS, passRules, type PassFacts } from "./pass-rules";
 import { resolveCustomers } from "./resolve-customers";
@@ -361,10 +361,10 @@ async function recordValid(tx: Tx, scope: MerchantScope, pending: Pending[], sou
     // step 1 (fewer rows back): this whole attempt is undone to its savepoint and redone (recordBulk),
     // so no pass, rollup, redemption or created customer counts an event never recorded.
     const passes = new Map([...touched].map((id) => [id, states.get(id) as PassFacts]));
-    const inserted = await timed("insert", () => tx.$queryRaw<BulkInsertedRow[]>(insertEventsAndFoldSql(rows, uuidv7(now.getTime()), (events) => [
+    const [inserted] = await timed("insert", () => tx.$queryRaw<{ inserted: number }[]>(insertEventsAndFoldSql(rows, uuidv7(now.getTime()), (events) => [
       savePassesSql(merchantId, passes), ...rollupStatements(merchantId, merchant.timeZone, events, 1),
     ])));
-    if (inserted.length < rows.length) return true;
+    if ((inserted?.inserted ?? 0) < rows.length) return true;
     for (const c of recorded) {
       const pass = passes.get(c.row.customerId);
       results[c.index] = { status: "created", event: toRecordedEvent({ ...c.row, locationName: c.locationName }), pass: pass ? passViewOf(pass) : c.pass };

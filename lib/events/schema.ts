@@ -78,14 +78,21 @@ export const eventInputSchema = z
     for (const key of DERIVED_DATA_KEYS[input.type] ?? []) {
       if (input.data && key in input.data) ctx.addIssue({ code: "custom", path: ["data", key], message: `${key} is worked out from the open check-in; it cannot be sent` });
     }
+  })
+  // The type's data schema, parsed once (this runs for every event of an import); it runs only when
+  // the checks above passed, so the first issue reported is the same as when it ran among them.
+  .transform((input, ctx) => {
     const data = dataSchemaFor(input.type).safeParse(input.data ?? {});
     if (!data.success) {
       for (const issue of data.error.issues) ctx.addIssue({ code: "custom", path: ["data", ...issue.path.map(String)], message: issue.message });
-    } else if (Buffer.byteLength(JSON.stringify(data.data), "utf8") > MAX_DATA_BYTES) {
-      ctx.addIssue({ code: "custom", path: ["data"], message: `data can be at most ${MAX_DATA_BYTES} bytes` });
+      return z.NEVER;
     }
-  })
-  .transform((input) => ({ ...input, data: dataSchemaFor(input.type).parse(input.data ?? {}) as Record<string, unknown> }));
+    if (Buffer.byteLength(JSON.stringify(data.data), "utf8") > MAX_DATA_BYTES) {
+      ctx.addIssue({ code: "custom", path: ["data"], message: `data can be at most ${MAX_DATA_BYTES} bytes` });
+      return z.NEVER;
+    }
+    return { ...input, data: data.data as Record<string, unknown> };
+  });
 
 export type EventInput = z.input<typeof eventInputSchema>;
 

@@ -15,6 +15,7 @@ import { mappingSchema, type ImportMapping } from "./mapping";
 import { DecimalEvidence, type DecimalSeparator } from "./money";
 import { readFile, type ReadChoices, type SourceRow } from "./read";
 import { RowBuilder, rowsOf, type EventDraft, type Outcome, type RowError } from "./rows";
+import { streamOf } from "./streams";
 import { processCustomersImport } from "./customers-kind";
 import { endImportOnError, ImportCancelled, runImportRows } from "./run";
 import { timed, timedSync } from "@/lib/platform/phase-timer";
@@ -41,7 +42,7 @@ function dateColumnOf(mapping: ImportMapping): string {
 
 /** One pass over the file: rows, and what all the values of the date and amount columns say. */
 export async function scanFile(filePath: string, choices: ReadChoices, mapping: ImportMapping, fallbackOrder: "MDY" | "DMY"): Promise<Detection> {
-  const file = await readFile(filePath, choices, { lineNumbers: false });
+  const file = await readFile(filePath, choices);
   const dateIndex = file.header.indexOf(dateColumnOf(mapping));
   const amountColumns = mapping.amount ? ("column" in mapping.amount ? [mapping.amount.column] : [mapping.amount.quantityColumn, mapping.amount.unitPriceColumn]) : [];
   const amountIndexes = amountColumns.map((name) => file.header.indexOf(name));
@@ -49,14 +50,17 @@ export async function scanFile(filePath: string, choices: ReadChoices, mapping: 
   const dates = new DateOrderEvidence();
   const amounts = new DecimalEvidence();
   let rowsTotal = 0;
-  for await (const row of file.rows) {
-    if (++rowsTotal % 500 === 0) await new Promise<void>((resolve) => setImmediate(resolve)); // other requests share this process
-    const date = row.cells[dateIndex];
-    if (date) dates.add(date);
-    for (const index of amountIndexes) {
-      const value = row.cells[index];
-      if (value) amounts.add(value);
+  for await (const batch of file.batches) {
+    for (const row of batch) {
+      const date = row.cells[dateIndex];
+      if (date) dates.add(date);
+      for (const index of amountIndexes) {
+        const value = row.cells[index];
+        if (value) amounts.add(value);
+      }
     }
+    rowsTotal += batch.length;
+    await new Promise<void>((resolve) => setImmediate(resolve)); // other requests share this process
   }
   return { rowsTotal, dates: dates.detection(fallbackOrder), decimalSeparator: amounts.separator() };
 }
@@ -131,8 +135,11 @@ export async function processImport(importId: string, signal: AbortSignal): Prom
   // A dry run that was interrupted starts over: nothing of it was kept.
   const restart = row.dryRun ? { rowsDone: 0, eventsCreated: 0, duplicates: 0, groupedRows: 0, customersCreated: 0, errorRows: 0 } : {};
   if (row.dryRun) await db.importError.deleteMany({ where: { importId, merchantId: row.merchantId } });
-  await db.import.update({ where: { id: importId }, data: { status: "running", startedAt: row.startedAt ?? new Date(), ...restart } });
-  const alreadyDone = row.dryRun ? 0 : row.rowsDone;
+  // The streams this import writes with: fixed when it first starts (a resume splits the rows the
+  // same way); an import begun before streams existed resumes as one stream of rows_done rows.
+  const resumed = !row.dryRun && (row.streamRowsDone.length > 0 || row.rowsDone > 0);
+  const alreadyDone = resumed ? (row.streamRowsDone.length > 0 ? row.streamRowsDone : [row.rowsDone]) : new Array<number>(row.dryRun ? 1 : importStreams()).fill(0);
+  await db.import.update({ where: { id: importId }, data: { status: "running", startedAt: row.startedAt ?? new Date(), ...restart, streamRowsDone: alreadyDone } });
 
   let detection = row.detection as Detection | null;
   try {
@@ -142,26 +149,27 @@ export async function processImport(importId: string, signal: AbortSignal): Prom
     }
     const file = await readFile(row.filePath, choices);
     const builder = new RowBuilder(mapping, file.header, { timeZone: scope.merchant.timeZone, currency: scope.merchant.currency, dates: detection.dates, decimalSeparator: detection.decimalSeparator });
-    let chunk: Chunk = { drafts: [], errors: [], rows: 0 };
     // A dry run records every chunk in ONE transaction that is rolled back at the end (so a
     // customer created by an early row is found by a later one, exactly as in the real import);
-    // its progress and error rows are written outside it.
+    // its progress and error rows are written outside it. It has one stream.
     let dryTx: Tx | null = null;
-    const progress = (current: Chunk, counts: ChunkCounts) => Prisma.sql`
+    const progress = (stream: number, current: Chunk, counts: ChunkCounts) => Prisma.sql`
       UPDATE imports SET rows_done = rows_done + ${current.rows}, events_created = events_created + ${counts.created},
         duplicates = duplicates + ${counts.duplicates}, grouped_rows = grouped_rows + ${counts.grouped},
-        customers_created = customers_created + ${counts.customers}, error_rows = error_rows + ${counts.errors}
+        customers_created = customers_created + ${counts.customers}, error_rows = error_rows + ${counts.errors},
+        stream_rows_done[${stream + 1}::int] = stream_rows_done[${stream + 1}::int] + ${current.rows}
       WHERE id = ${importId}::uuid AND merchant_id = ${scope.merchantId}::uuid RETURNING cancel_requested`;
-    const commit = async (current: Chunk): Promise<void> => {
+    const commit = async (stream: number, current: Chunk): Promise<void> => {
       let cancelled: boolean;
       if (dryTx) {
         const counts = await commitChunk(dryTx, db, scope, importId, current);
-        cancelled = (await db.$queryRaw<{ cancel_requested: boolean }[]>(progress(current, counts)))[0]?.cancel_requested ?? false;
+        cancelled = (await db.$queryRaw<{ cancel_requested: boolean }[]>(progress(stream, current, counts)))[0]?.cancel_requested ?? false;
       } else {
         cancelled = await db.$transaction(
           async (tx) => {
             const counts = await commitChunk(tx, tx, scope, importId, current);
-            return (await tx.$queryRaw<{ cancel_requested: boolean }[]>(progress(current, counts)))[0]?.cancel_requested ?? false;
+            // Last, so the import's row is locked only for the commit (the other streams update it too).
+            return (await tx.$queryRaw<{ cancel_requested: boolean }[]>(progress(stream, current, counts)))[0]?.cancel_requested ?? false;
           },
           { timeout: 120_000, maxWait: 20_000 },
         );
@@ -171,64 +179,73 @@ export async function processImport(importId: string, signal: AbortSignal): Prom
       if (cancelled) throw new ImportCancelled();
       if (signal.aborted) throw new JobInterrupted();
     };
-    // The chunk being committed while the next one is built; chunks commit strictly in file order.
-    let inFlight: Promise<void> = Promise.resolve();
-    let flushed = 0;
-    const settle = async () => {
-      const previous = inFlight;
-      inFlight = Promise.resolve();
+    // The rows are split by customer into streams (streamOf): a customer's rows all go to one
+    // stream, and each stream commits its chunks strictly in file order on its own connection, so
+    // the pass rules see every customer's events in file order while the streams' transactions run
+    // side by side (PostgreSQL works one statement per connection on one core; the next chunk is
+    // built here meanwhile). What a stream has committed is always its first stream_rows_done rows.
+    const streams = alreadyDone.map((done, index) => ({ index, done, consumed: 0, flushed: 0, chunk: emptyChunk(), inFlight: Promise.resolve() }));
+    type Stream = (typeof streams)[number];
+    const settle = async (stream: Stream) => {
+      const previous = stream.inFlight;
+      stream.inFlight = Promise.resolve();
       await timed("waitForDb", () => previous);
     };
-    const flush = async () => {
-      if (chunk.rows === 0) return;
-      // Validated while the database still records the previous chunk (Node and PostgreSQL each have a core).
-      if (chunk.drafts.length) chunk.prepared = prepareBulk(chunk.drafts.map((d) => d.draft));
-      await settle();
-      const current = chunk;
-      chunk = { drafts: [], errors: [], rows: 0 };
-      inFlight = timed("commit", () => commit(current));
-      inFlight.catch(() => undefined); // observed by the next settle()
-      flushed++;
+    const flush = async (stream: Stream) => {
+      if (stream.chunk.rows === 0) return;
+      const current = stream.chunk;
+      // Validated while the database still records the stream's previous chunk.
+      if (current.drafts.length) current.prepared = prepareBulk(current.drafts.map((d) => d.draft));
+      await settle(stream);
+      stream.chunk = emptyChunk();
+      stream.inFlight = timed("commit", () => commit(stream.index, current));
+      stream.inFlight.catch(() => undefined); // observed by the next settle()
+      stream.flushed++;
     };
     // Outcomes come in file order and a chunk only ever holds whole outcomes (an order's group is
-    // never split), so what is committed is always the first rows_done rows. A resumed import
-    // still feeds those rows to the builder (same keys for identical rows) but records nothing.
-    let consumed = 0;
-    // The first chunk is small, so that progress shows within a second or two of the start.
+    // never split). A resumed import still feeds the committed rows to the builder (same keys for
+    // identical rows) but records nothing of them.
     const fullChunk = chunkEvents();
+    // Each stream's first chunk is small, so that progress shows within a second or two of the start.
     const firstChunk = Math.min(FIRST_CHUNK_EVENTS, fullChunk);
-    const take = async (outcomes: Outcome[]) => {
-      for (const outcome of outcomes) {
-        const n = rowsOf(outcome);
-        consumed += n;
-        if (consumed <= alreadyDone) continue;
-        chunk.rows += n;
-        if (outcome.kind === "errors") chunk.errors.push(...outcome.errors);
-        else chunk.drafts.push({ draft: outcome.input, rows: outcome.rows });
-      }
+    /** Adds an outcome to its stream's chunk; returns the stream when its chunk is full. */
+    const take = (outcome: Outcome): Stream | null => {
+      const stream = streams[streamOf(outcome, mapping.customer.identifyBy, streams.length)]!;
+      const n = rowsOf(outcome);
+      stream.consumed += n;
+      if (stream.consumed <= stream.done) return null;
+      const { chunk } = stream;
+      chunk.rows += n;
+      if (outcome.kind === "errors") chunk.errors.push(...outcome.errors);
+      else chunk.drafts.push({ draft: outcome.input, rows: outcome.rows });
       // Rows per chunk are bounded too, so progress moves (and a resume loses little) on error-heavy files.
-      const chunkSize = flushed === 0 ? firstChunk : fullChunk;
-      if (chunk.drafts.length >= chunkSize || chunk.rows >= 2 * chunkSize) await flush();
+      const chunkSize = stream.flushed === 0 ? firstChunk : fullChunk;
+      return chunk.drafts.length >= chunkSize || chunk.rows >= 2 * chunkSize ? stream : null;
     };
     const all = async () => {
+      let failure: { error: unknown } | null = null;
       try {
-        let sinceYield = 0;
-        for await (const source of file.rows) {
-          await take(timedSync("build", () => builder.push(source)));
-          // Building rows is synchronous work; the app's requests share this process (the job runs
-          // in `npm start` by default), so let them in every few hundred rows.
-          if (++sinceYield >= 500) {
-            sinceYield = 0;
-            await new Promise<void>((resolve) => setImmediate(resolve));
+        for await (const batch of file.batches) {
+          for (const source of batch) {
+            for (const outcome of timedSync("build", () => builder.push(source))) {
+              const full = take(outcome);
+              if (full) await flush(full);
+            }
           }
+          // Building rows is synchronous work; the app's requests share this process (the job runs
+          // in `npm start` by default), so let them in after each batch (a few hundred rows).
+          await new Promise<void>((resolve) => setImmediate(resolve));
         }
-        await take(builder.flush());
-        await flush();
+        for (const outcome of builder.flush()) take(outcome);
+        for (const stream of streams) await flush(stream);
       } catch (error) {
-        await inFlight.catch(() => undefined); // a failure while reading: the chunk in flight ends first
-        throw error;
+        failure = { error };
       }
-      await settle();
+      // Every stream's chunk in flight ends before the import does, or says why it failed.
+      const ended = await Promise.allSettled(streams.map((stream) => stream.inFlight));
+      const failed = ended.find((r): r is PromiseRejectedResult => r.status === "rejected");
+      if (failure) throw failure.error;
+      if (failed) throw failed.reason;
     };
     await runImportRows(scope.merchantId, importId, row.dryRun, file.header, async (tx) => {
       dryTx = tx;
@@ -239,6 +256,13 @@ export async function processImport(importId: string, signal: AbortSignal): Prom
   }
 }
 
+const emptyChunk = (): Chunk => ({ drafts: [], errors: [], rows: 0 });
+
+/**
+ * Write streams per import (PUNCHCARD_IMPORT_STREAMS, default 2: our machines have two cores, and
+ * PostgreSQL runs each connection's statement on one of them).
+ */
+const importStreams = () => Math.min(Math.max(Math.trunc(Number(process.env.PUNCHCARD_IMPORT_STREAMS) || 2), 1), 8);
 
 /** The last attempt failed unexpectedly: the import says so, with what was committed. */
 export async function markImportFailed(importId: string, error: unknown): Promise<void> {

@@ -35,30 +35,48 @@ export interface JsonProblem {
 
 /**
  * The first place in a parsed JSON value that cannot be stored: a key or string with NUL or a lone
- * surrogate, or nesting deeper than `maxDepth`. Walks with an explicit stack.
+ * surrogate, or nesting deeper than `maxDepth`. Walks with an explicit stack; a node keeps its
+ * parent and key instead of its whole path (the path is built only for the problem found: this
+ * runs for every event of an import).
  */
 export function findUnstorableJson(root: unknown, maxDepth = MAX_JSON_DEPTH): JsonProblem | null {
-  const stack: { value: unknown; path: (string | number)[] }[] = [{ value: root, path: [] }];
+  interface Node { value: unknown; parent: Node | null; key: string | number | null; depth: number }
+  const pathOf = (node: Node | null): (string | number)[] => {
+    const path: (string | number)[] = [];
+    for (let n = node; n && n.key !== null; n = n.parent) path.push(n.key);
+    return path.reverse();
+  };
+  const stack: Node[] = [{ value: root, parent: null, key: null, depth: 0 }];
   while (stack.length > 0) {
-    const { value, path } = stack.pop() as { value: unknown; path: (string | number)[] };
+    const node = stack.pop() as Node;
+    const { value } = node;
     if (typeof value === "string") {
       const reason = unstorableTextReason(value);
-      if (reason) return { path, message: `${describe(path)} ${reason}` };
+      if (reason) {
+        const path = pathOf(node);
+        return { path, message: `${describe(path)} ${reason}` };
+      }
       continue;
     }
     if (value === null || typeof value !== "object") continue;
-    if (path.length >= maxDepth) return { path, message: `${describe(path)} is nested too deeply (at most ${maxDepth} levels)` };
+    if (node.depth >= maxDepth) {
+      const path = pathOf(node);
+      return { path, message: `${describe(path)} is nested too deeply (at most ${maxDepth} levels)` };
+    }
     if (Array.isArray(value)) {
-      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], path: [...path, i] });
+      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], parent: node, key: i, depth: node.depth + 1 });
       continue;
     }
-    const entries = Object.entries(value as Record<string, unknown>);
-    for (let i = entries.length - 1; i >= 0; i--) {
-      const [key, child] = entries[i] as [string, unknown];
+    const keys = Object.keys(value);
+    for (let i = keys.length - 1; i >= 0; i--) {
+      const key = keys[i] as string;
       const reason = unstorableTextReason(key);
       // The path stops at the parent: the key itself is what cannot be printed or stored.
-      if (reason) return { path, message: `${path.length ? `A key in ${describe(path)}` : "A key"} ${reason}` };
-      stack.push({ value: child, path: [...path, key] });
+      if (reason) {
+        const path = pathOf(node);
+        return { path, message: `${path.length ? `A key in ${describe(path)}` : "A key"} ${reason}` };
+      }
+      stack.push({ value: (value as Record<string, unknown>)[key], parent: node, key, depth: node.depth + 1 });
     }
   }
   return null;

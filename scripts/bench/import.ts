@@ -8,7 +8,9 @@
 // runs. Uses DATABASE_URL, or a throw-away embedded PostgreSQL. For profiling: PUNCHCARD_PROFILE_PHASES=1
 // prints the importer's time per phase (lib/platform/phase-timer.ts) and its memory at the RSS peak;
 // PUNCHCARD_BENCH_EXPLAIN_MS=200 logs the plan (auto_explain, with triggers) of every statement of
-// the embedded database slower than that.
+// the embedded database slower than that; PUNCHCARD_BENCH_LOG_STATEMENTS=1 logs every statement's
+// server time; PUNCHCARD_BENCH_ONCE=1 skips the re-import. The CPU seconds of the importer and of
+// the (embedded) database show which side bounds the import.
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { createWriteStream, mkdtempSync, openAsBlob, statSync } from "node:fs";
@@ -63,11 +65,16 @@ async function child() {
   const { applyMigrations } = await import("../../lib/platform/migrations");
   let embedded: Awaited<ReturnType<typeof startEmbeddedPostgres>> | null = null;
   if (!process.env.DATABASE_URL) {
-    embedded = await startEmbeddedPostgres({ dataDir: tempDataDir("bench-import"), ephemeral: true, log: process.env.PUNCHCARD_BENCH_EXPLAIN_MS ? (line) => console.error(line) : undefined });
+    embedded = await startEmbeddedPostgres({ dataDir: tempDataDir("bench-import"), ephemeral: true, log: process.env.PUNCHCARD_BENCH_EXPLAIN_MS || process.env.PUNCHCARD_BENCH_LOG_STATEMENTS ? (line) => console.error(line) : undefined });
     process.env.DATABASE_URL = embedded.url;
-    if (process.env.PUNCHCARD_BENCH_EXPLAIN_MS) {
+    const options = [
+      ...(process.env.PUNCHCARD_BENCH_EXPLAIN_MS ? [`-c session_preload_libraries=auto_explain -c auto_explain.log_min_duration=${process.env.PUNCHCARD_BENCH_EXPLAIN_MS} -c auto_explain.log_analyze=on -c auto_explain.log_nested_statements=on -c auto_explain.log_timing=on -c auto_explain.log_triggers=on`] : []),
+      // Every statement's server time, without its parameters (a chunk's are megabytes).
+      ...(process.env.PUNCHCARD_BENCH_LOG_STATEMENTS ? ["-c log_min_duration_statement=0 -c log_parameter_max_length=0"] : []),
+    ];
+    if (options.length) {
       const u = new URL(embedded.url);
-      u.searchParams.set("options", `-c session_preload_libraries=auto_explain -c auto_explain.log_min_duration=${process.env.PUNCHCARD_BENCH_EXPLAIN_MS} -c auto_explain.log_analyze=on -c auto_explain.log_nested_statements=on -c auto_explain.log_timing=on -c auto_explain.log_triggers=on`);
+      u.searchParams.set("options", options.join(" "));
       process.env.DATABASE_URL = u.toString();
     }
   }
@@ -91,6 +98,14 @@ async function child() {
   const { parseHistoryParams } = await import("../../lib/customers/history-params");
   const pg = (await import("pg")).default;
   const { from: copyFrom, to: copyTo } = await import("pg-copy-streams");
+  const { treeCpuSeconds } = await import("./support/load");
+  // CPU seconds of this process (the importer) and of the database (its processes are this
+  // process's children when embedded): which side of the import is the bottleneck.
+  const cpu = () => {
+    const own = process.cpuUsage();
+    const importer = (own.user + own.system) / 1e6;
+    return { importer, db: embedded ? treeCpuSeconds(process.pid) - importer : Number.NaN };
+  };
   const { pipeline } = await import("node:stream/promises");
 
   const file = path.join(process.env.PUNCHCARD_IMPORTS_DIR, "bench.csv");
@@ -117,6 +132,7 @@ async function child() {
   ]);
 
   async function run(label: string) {
+    const cpu0 = cpu();
     const t0 = performance.now();
     let peak = process.memoryUsage().rss;
     let peakUsage = process.memoryUsage();
@@ -152,18 +168,19 @@ async function child() {
     const rebuildSeconds = (performance.now() - r0) / 1000;
     clearInterval(probe);
     const seconds = (performance.now() - t0) / 1000;
+    const cpu1 = cpu();
     const done = await getImport(scope, view.id);
     if (done.status !== "succeeded") console.error(`${label}: ${done.status} — ${done.failure ?? "no reason given"}`);
     latencies.sort((a, b) => a - b);
     return {
-      label, seconds, rebuildSeconds, rowsPerSecond: rows / seconds, firstProgress, peakMb: peak / 1024 / 1024, status: done.status, counts: done.counts,
+      label, seconds, rebuildSeconds, importerCpu: cpu1.importer - cpu0.importer, dbCpu: cpu1.db - cpu0.db, rowsPerSecond: rows / seconds, firstProgress, peakMb: peak / 1024 / 1024, status: done.status, counts: done.counts,
       pageP50: latencies[Math.floor(latencies.length * 0.5)] ?? 0, pageP95: latencies[Math.floor(latencies.length * 0.95)] ?? 0, pageMax: latencies.at(-1) ?? 0,
     };
   }
 
   const loadBefore = loadavg()[0]!;
   const first = await run("import");
-  const again = await run("re-import (all duplicates)");
+  const again = process.env.PUNCHCARD_BENCH_ONCE ? first : await run("re-import (all duplicates)");
 
   // The reference: the final event rows, COPY'd into a copy of the events table with its indexes.
   const client = new pg.Client({ connectionString: plainUrl });
@@ -185,6 +202,7 @@ async function child() {
     "events/s": Math.round(r.counts.events / r.seconds) || 0,
     seconds: r.seconds.toFixed(1),
     ...(deferReports ? { "of which report rebuild (s)": r.rebuildSeconds.toFixed(1) } : {}),
+    "CPU s importer / db": `${r.importerCpu.toFixed(1)} / ${Number.isNaN(r.dbCpu) ? "—" : r.dbCpu.toFixed(1)}`,
     "first progress (s)": r.firstProgress === null ? "—" : (r.firstProgress / 1000).toFixed(1),
     "peak RSS (MB)": Math.round(r.peakMb),
     "customer page p50/p95/max (ms)": `${r.pageP50.toFixed(0)}/${r.pageP95.toFixed(0)}/${r.pageMax.toFixed(0)}`,
