@@ -9,7 +9,14 @@ const CURRENCY = /[$€£¥₹₩₽₺₪₫฿₴₦]|\b(?:USD|EUR|GBP|CAD|AUD
 /** Largest amount the write path accepts (10 integer digits). */
 const MAX_CENTS = 9_999_999_999_99;
 
+/** A bare number ("12", "-3.50", "+1,5"): most cells of a till's export, which need none of strip's regular expressions. */
+const PLAIN = /^[+-]?\d+(?:[.,]\d+)?$/;
+
 function strip(text: string): { body: string; negative: boolean } | null {
+  if (PLAIN.test(text)) {
+    const sign = text[0];
+    return sign === "-" ? { body: text.slice(1), negative: true } : { body: sign === "+" ? text.slice(1) : text, negative: false };
+  }
   let body = text.replace(CURRENCY, "").replace(/[\s\u00a0\u202f']/g, "");
   let negative = false;
   if (/^\(.*\)$/.test(body)) {
@@ -67,12 +74,15 @@ export class DecimalEvidence {
 
 export type MoneyResult = { ok: true; cents: number } | { ok: false; reason: string };
 
+/** "1,234,567.89" (or "1.234.567,89"): digits grouped by thousands, by decimal separator. */
+const GROUPED: Record<DecimalSeparator, RegExp> = { ".": /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/, ",": /^\d{1,3}(?:\.\d{3})+(?:,\d+)?$/ };
+
 /** Exact decimal string ("-1234.5678") of a money text, before rounding to cents; null if not money. */
 export function moneyDecimal(text: string, separator: DecimalSeparator = "."): Decimal | null {
   const stripped = strip(text.trim());
   if (!stripped) return null;
   const thousands = separator === "." ? "," : ".";
-  const grouped = new RegExp(`^\\d{1,3}(?:\\${thousands}\\d{3})+(?:\\${separator}\\d+)?$`);
+  const grouped = GROUPED[separator];
   let body = stripped.body;
   if (grouped.test(body)) body = body.split(thousands).join("");
   if (separator === ",") body = body.replace(",", ".");
