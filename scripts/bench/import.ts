@@ -211,7 +211,7 @@ async function child() {
     duplicates: r.counts.duplicates,
     errors: r.counts.errors,
   }));
-  console.log(`import benchmark: ${rows.toLocaleString("en-US")} rows (${(statSync(file).size / 1024 / 1024).toFixed(0)} MB CSV), load average ${loadBefore.toFixed(1)} before, ${loadavg()[0]!.toFixed(1)} after, ${process.env.PUNCHCARD_IMPORT_CHUNK_EVENTS ?? "10000"} events per chunk, report rollups ${deferReports ? "deferred (rebuilt after each import, timed)" : "by the events triggers"}, importer heap ${values.heap === "uncapped" ? "uncapped (as in-process workers)" : "capped at 256 MB (as `npm run worker`)"}`);
+  console.log(`import benchmark: ${rows.toLocaleString("en-US")} rows (${(statSync(file).size / 1024 / 1024).toFixed(0)} MB CSV), load average ${loadBefore.toFixed(1)} before, ${loadavg()[0]!.toFixed(1)} after, ${process.env.PUNCHCARD_IMPORT_CHUNK_EVENTS ?? "4000"} events per chunk and stream (${process.env.PUNCHCARD_IMPORT_STREAMS ?? "2"} streams), report rollups ${deferReports ? "deferred (rebuilt after each import, timed)" : "by the events triggers"}, importer heap ${values.heap === "uncapped" ? "uncapped (as in-process workers)" : "capped at 256 MB (as `npm run worker`)"}`);
   console.table(table);
   // The COPY writes event rows; the importer reads file rows (several line items per event). Both ratios are printed.
   console.table([{

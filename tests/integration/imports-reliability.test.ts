@@ -84,10 +84,18 @@ describe("an interrupted import", () => {
     const stopped = await getImport(context, id);
     expect(stopped.status).toBe("running");
     expect(stopped.progress.rowsDone).toBeLessThanOrEqual(reference.counts.rows);
+    // Two write streams, each with its own committed rows: together the import's rows done.
+    const streams = async () => (await db.import.findUniqueOrThrow({ where: { id }, select: { rowsDone: true, streamRowsDone: true } }));
+    const atStop = await streams();
+    expect(atStop.streamRowsDone).toHaveLength(2);
+    expect(atStop.streamRowsDone.reduce((a, b) => a + b, 0)).toBe(atStop.rowsDone);
     await startJobs({ jobs: [importFileJob] });
     await until(() => finished(context, id));
     const view = await getImport(context, id);
     expect(view.counts).toEqual(reference.counts);
     expect(await eventsOf(context, id)).toBe(reference.counts.events);
+    const atEnd = await streams();
+    expect(atEnd.streamRowsDone.reduce((a, b) => a + b, 0)).toBe(reference.counts.rows);
+    expect(Math.min(...atEnd.streamRowsDone)).toBeGreaterThan(0);
   });
 });
