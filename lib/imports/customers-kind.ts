@@ -22,6 +22,7 @@ import { JobInterrupted } from "@/lib/jobs/define";
 import { customersMappingSchema, parseContactRow, rounds, type ContactRow } from "./customer-rows";
 import { readFile, type ReadChoices } from "./read";
 import type { RowError } from "./rows";
+import { TableStatistics } from "./statistics";
 import { endImportOnError, ImportCancelled, runImportRows } from "./run";
 
 type Tx = Prisma.TransactionClient;
@@ -222,6 +223,7 @@ export async function processCustomersImport(row: ImportWithMerchant, signal: Ab
     }
     const file = await readFile(row.filePath, choices);
     let dryTx: Tx | null = null;
+    const statistics = new TableStatistics();
     let items: (ContactRow | RowError)[] = [];
     const flush = async () => {
       if (!items.length) return;
@@ -233,9 +235,15 @@ export async function processCustomersImport(row: ImportWithMerchant, signal: Ab
           duplicates = duplicates + ${c.unchanged}, error_rows = error_rows + ${c.errors},
           summary = jsonb_build_object('valuesKept', coalesce((summary->>'valuesKept')::int, 0) + ${c.valuesKept}::int)
         WHERE id = ${importId}::uuid AND merchant_id = ${scope.merchantId}::uuid RETURNING cancel_requested`;
+      let grew = 0;
       const cancelled = dryTx
         ? (await progress(db, await commitChunk(dryTx, db, scope, importId, actor, current)))[0]?.cancel_requested
-        : await db.$transaction(async (tx) => (await progress(tx, await commitChunk(tx, tx, scope, importId, actor, current)))[0]?.cancel_requested, { timeout: 120_000, maxWait: 20_000 });
+        : await db.$transaction(async (tx) => {
+            const counts = await commitChunk(tx, tx, scope, importId, actor, current);
+            grew = counts.created + counts.events;
+            return (await progress(tx, counts))[0]?.cancel_requested;
+          }, { timeout: 120_000, maxWait: 20_000 });
+      statistics.grew(grew);
       if (cancelled) throw new ImportCancelled();
       if (signal.aborted) throw new JobInterrupted();
     };
@@ -251,7 +259,11 @@ export async function processCustomersImport(row: ImportWithMerchant, signal: Ab
     };
     await runImportRows(scope.merchantId, importId, row.dryRun, file.header, async (tx) => {
       dryTx = tx;
-      await all();
+      try {
+        await all();
+      } finally {
+        await statistics.settled(!row.dryRun);
+      }
     });
   } catch (error) {
     await endImportOnError(importId, error);

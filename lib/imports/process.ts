@@ -15,6 +15,7 @@ import { mappingSchema, type ImportMapping } from "./mapping";
 import { DecimalEvidence, type DecimalSeparator } from "./money";
 import { readFile, type ReadChoices, type SourceRow } from "./read";
 import { RowBuilder, rowsOf, type EventDraft, type Outcome, type RowError } from "./rows";
+import { TableStatistics } from "./statistics";
 import { streamOf } from "./streams";
 import { processCustomersImport } from "./customers-kind";
 import { endImportOnError, ImportCancelled, runImportRows } from "./run";
@@ -269,44 +270,6 @@ export async function processImport(importId: string, signal: AbortSignal): Prom
 
 const emptyChunk = (): Chunk => ({ drafts: [], errors: [], rows: 0 });
 
-/**
- * Keeps the planner's statistics of the tables an import grows current while it grows them.
- * Autovacuum analyzes a table a minute or more after a tenth of it changed; until then PostgreSQL
- * plans with the old counts, and for a merchant whose events an import is multiplying that meant
- * reading every event of the merchant where an index finds a handful: the import's own key lookup
- * per chunk (so the import slowed down as it went) and a customer page's totals during and after
- * it (the benchmark's customer page: 93 ms on average at 1,000,000 rows, against a few ms). So the
- * import analyzes them itself each time its events have grown fourfold since 10,000, and once at
- * the end (ANALYZE reads a sample: a fraction of a second; it runs beside the streams, not in them).
- */
-class TableStatistics {
-  private events = 0;
-  private next = 10_000;
-  private running: Promise<void> = Promise.resolve();
-
-  grew(events: number): void {
-    this.events += events;
-    if (this.events < this.next) return;
-    while (this.next <= this.events) this.next *= 4;
-    this.analyze();
-  }
-
-  /** Waits for an ANALYZE in progress; `final` runs one more first when this run created events. */
-  async settled(final: boolean): Promise<void> {
-    if (final && this.events > 0) this.analyze();
-    await this.running;
-  }
-
-  private analyze(): void {
-    this.running = this.running.then(() =>
-      db.$executeRaw`ANALYZE events, customers, customer_passes, customer_rollups`.then(
-        () => undefined,
-        // Statistics are an optimisation: a failure here must not fail the import.
-        (error: unknown) => console.error("import: ANALYZE failed", error),
-      ),
-    );
-  }
-}
 
 /**
  * Write streams per import (PUNCHCARD_IMPORT_STREAMS, default 2: our machines have two cores, and
