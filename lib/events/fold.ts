@@ -102,40 +102,26 @@ export interface FoldMerchant {
 }
 
 /**
- * Set-based fold for events already written (the imports bulk mode calls this with the RETURNING
- * rows of each chunk, in its own transaction): locks the affected passes (lock order, ./locks),
- * applies the rows with the pass rules, saves every pass in one UPDATE and folds both rollups, all in
- * one statement. Returns the passes after the fold. No redemption balance check here: the
- * caller decided what to insert.
- */
-export async function foldInsertedEvents(tx: Tx, merchant: FoldMerchant, rows: InsertedEvent[]): Promise<Map<string, PassFacts>> {
-  return fold(tx, merchant, rows, 1);
-}
-
-/**
- * The reverse for events just marked voided (or deleted) by the caller: additive fields are taken
- * away, status and activity re-read from the events that remain (void, import undo).
+ * The reverse of recording, for events just marked voided (or deleted) by the caller: locks the
+ * affected passes (lock order, ./locks), takes the additive fields away with the pass rules,
+ * re-reads status and activity from the events that remain, and saves every pass and both rollups
+ * in one statement (void, import undo). Returns the passes after it.
  */
 export async function unfoldEvents(tx: Tx, merchant: FoldMerchant, rows: InsertedEvent[]): Promise<Map<string, PassFacts>> {
-  return fold(tx, merchant, rows, -1);
-}
-
-async function fold(tx: Tx, merchant: FoldMerchant, rows: InsertedEvent[], sign: 1 | -1): Promise<Map<string, PassFacts>> {
   if (rows.length === 0) return new Map();
   const ids = [...new Set(rows.map((r) => r.customer_id))];
   const locked = await timed("fold.lock", () => lockPasses(tx, merchant.id, ids));
   const passes = new Map([...locked].map(([id, row]) => [id, factsOfRow(row)]));
-  const rest = sign === -1 ? await remainingOrderFacts(tx, merchant.id, ids) : null;
+  const rest = await remainingOrderFacts(tx, merchant.id, ids);
   const rules = passRules(parseTiers(merchant.tiers));
   for (const row of rows) {
     const pass = passes.get(row.customer_id);
     if (!pass) continue; // the customer is gone (deleted); nothing of theirs is kept
     const event = passEventOf({ type: row.type, source: row.source, occurredAt: row.occurred_at, amount: row.amount, points: row.points });
-    if (sign === 1) applyEventTo(pass, event, rules, 1);
-    else applyEventTo(pass, event, rules, -1, rest?.get(row.customer_id));
+    applyEventTo(pass, event, rules, -1, rest.get(row.customer_id));
   }
   const facts = eventFactsOf(rows.map((r) => ({ customerId: r.customer_id, type: r.type, occurredAt: r.occurred_at, locationId: r.location_id, amount: r.amount, points: r.points })));
-  await timed("fold.write", () => tx.$executeRaw(withStatements([savePassesSql(merchant.id, passes), ...rollupStatements(merchant.id, merchant.timeZone, facts, sign)])));
+  await timed("fold.write", () => tx.$executeRaw(withStatements([savePassesSql(merchant.id, passes), ...rollupStatements(merchant.id, merchant.timeZone, facts, -1)])));
   return passes;
 }
 

@@ -12,12 +12,10 @@
 //   tierSql() in lib/events/fold.ts is the same tier rule as SQL, derived from the same
 //   thresholds (tierThresholds), for the one-UPDATE recompute when an owner changes the tiers.
 // The database side (server-only) is lib/events/fold.ts:
-// - foldInsertedEvents(tx, merchant, rows)      set-based: given the events a chunk actually
-//   inserted (INSERT … RETURNING), lock the affected passes in lock order, fold the rows into them
-//   with applyEvent, save them in one UPDATE and fold the rollups in one statement each. This is
-//   the imports bulk mode's call; recordEvents does the same steps inline (it needs the running
-//   pass per event to refuse a redemption).
-// - unfoldEvents(tx, merchant, rows)            the same for events the caller just marked voided
+// - the bulk mode (imports) applies the rules inline as recordEvents does, then writes the chunk's
+//   events, the passes it computed and both rollups in one statement (insertEventsAndFoldSql in
+//   lib/events/insert.ts; a key taken meanwhile undoes the attempt, recordBulk in ./record).
+// - unfoldEvents(tx, merchant, rows)            set-based, for events the caller just marked voided
 //   or deleted (undo of an import): sums subtract, status and activity re-read from what remains.
 // A bulk writer also writes the outbox row in the statement that inserts its events
 // (lib/events/insert.ts outboxInsertSql, fed by that statement's RETURNING id), and stores the

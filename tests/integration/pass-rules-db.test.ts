@@ -1,8 +1,8 @@
-// The pass rules against the database: void restores every field, the set-based fold (imports'
-// bulk mode) leaves exactly what recordEvents leaves, and the seed's rollup derive agrees.
+// The pass rules against the database: voids restore every field of the pass and the rollups.
+// (The imports bulk mode against recordEvents: tests/integration/events-bulk.test.ts and
+// imports.test.ts.)
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { foldInsertedEvents, type InsertedEvent } from "@/lib/events/fold";
 import { recordEvents } from "@/lib/events/record";
 import { voidEvent } from "@/lib/events/void";
 import { uuidv7 } from "@/lib/ids";
@@ -49,30 +49,5 @@ describe("the pass rules in the database", () => {
       await voidEvent(context, { eventId: result.event.id, reason: "Test void" });
     }
     expect(await snapshot(context.merchantId, customer.id)).toEqual(before);
-  });
-
-  it("folding inserted rows (the imports bulk mode) leaves what recordEvents leaves", async () => {
-    const context = await createContext("owner");
-    const source = { kind: "import" as const, importId: uuidv7(), label: "Test" };
-    const viaRecord = await newCustomer(context.merchantId, "Record");
-    const viaFold = await newCustomer(context.merchantId, "Fold");
-    const all = [...EVENTS, ...LATER];
-    await recordEvents(context, all.map((e) => ({ ...e, customer: { id: viaRecord.id } })), source);
-
-    const merchant = await db.merchant.findUniqueOrThrow({ where: { id: context.merchantId }, select: { id: true, timeZone: true, tiers: true } });
-    await db.$transaction(async (tx) => {
-      const rows = await tx.$queryRaw<InsertedEvent[]>`
-        INSERT INTO events (id, merchant_id, customer_id, type, occurred_at, amount, points, source)
-        SELECT gen_random_uuid(), ${context.merchantId}::uuid, ${viaFold.id}::uuid, x.type::"EventType", x.at::timestamptz, x.amount::numeric,
-               CASE WHEN x.type = 'purchase' THEN floor(x.amount::numeric)::int ELSE 0 END, 'import'
-        FROM json_to_recordset(${JSON.stringify(all.map((e) => ({ type: e.type, at: e.occurredAt, amount: "amount" in e ? e.amount : null })))}::json) AS x(type text, at text, amount text)
-        RETURNING customer_id::text, type::text AS type, source::text AS source, occurred_at, location_id::text, amount::text, points`;
-      await foldInsertedEvents(tx, merchant, rows);
-    });
-    const a = await snapshot(context.merchantId, viaRecord.id);
-    const b = await snapshot(context.merchantId, viaFold.id);
-    expect(b).toEqual(a);
-    const daily = await db.dailyRollup.findMany({ where: { merchantId: context.merchantId }, orderBy: [{ day: "asc" }, { type: "asc" }] });
-    expect(daily.every((d) => d.count === 2)).toBe(true);
   });
 });
