@@ -3,8 +3,9 @@ import "server-only";
 // separator from ALL the values), then record its rows in chunks through the one write path in
 // its bulk mode (recordEventsBulk, lib/events/bulk.ts) — each chunk in one transaction with its
 // error rows, its created customers and the import's progress, so a stopped or killed import
-// resumes exactly after the last chunk. The next chunk is read and built while the database
-// commits the current one (at most one chunk in flight, so memory stays bounded).
+// resumes exactly after each stream's last chunk. The rows are split by customer into write
+// streams that commit side by side; the next chunk is read and built while the database commits
+// the current ones (at most one chunk in flight per stream, so memory stays bounded).
 import type { MerchantScope } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { MAX_BULK_BATCH, prepareBulk, recordEventsBulk, type BulkResult, type PreparedBulk } from "@/lib/events/bulk";
@@ -269,7 +270,6 @@ export async function processImport(importId: string, signal: AbortSignal): Prom
 }
 
 const emptyChunk = (): Chunk => ({ drafts: [], errors: [], rows: 0 });
-
 
 /**
  * Write streams per import (PUNCHCARD_IMPORT_STREAMS, default 2: our machines have two cores, and
