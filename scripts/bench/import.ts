@@ -1,5 +1,5 @@
-// `npm run bench -- import [--rows 1000000] [--customers 100000]`: a generated CSV imported end to
-// end through the real path (multipart upload streamed to disk by the route's saveUpload → read →
+// `npm run bench -- import [--rows 1000000] [--customers 100000] [--order file|by-customer]`: a
+// generated CSV imported end to end through the real path (multipart upload streamed to disk by the route's saveUpload → read →
 // map → validate → dedupe → the write path's bulk mode in chunks → pass state → rollups), then
 // re-imported (all duplicates); in the same run the physical reference: a plain COPY of the final
 // event rows into a copy of the events table with the same indexes. Prints rows/s for both and
@@ -53,8 +53,14 @@ async function writeCsv(file: string, rows: number, customers: number): Promise<
   await new Promise<void>((resolve) => out.end(() => resolve()));
 }
 
+/** Sorts the CSV's data rows by their card column, stably (GNU sort -s), header first. */
+function sortByCard(file: string): void {
+  const sorted = spawnSync("sh", ["-c", 'head -1 "$1" > "$1.sorted" && tail -n +2 "$1" | LC_ALL=C sort -s -t, -k2,2 >> "$1.sorted" && mv "$1.sorted" "$1"', "sh", file], { stdio: "inherit" });
+  if (sorted.status !== 0) throw new Error("sorting the CSV by card failed");
+}
+
 async function child() {
-  const { values } = parseArgs({ args: process.argv.slice(2), options: { heap: { type: "string", default: "capped" }, rows: { type: "string", default: "1000000" }, customers: { type: "string", default: "100000" }, "report-rollups": { type: "string", default: "trigger" } } });
+  const { values } = parseArgs({ args: process.argv.slice(2), options: { heap: { type: "string", default: "capped" }, rows: { type: "string", default: "1000000" }, customers: { type: "string", default: "100000" }, "report-rollups": { type: "string", default: "trigger" }, order: { type: "string", default: "file" } } });
   const rows = Number(values.rows);
   // "trigger": the report rollups kept by the statement triggers on events, as the app runs today.
   // "deferred": the importer's connections switch them off (punchcard.report_rollups, the switch the
@@ -110,6 +116,10 @@ async function child() {
 
   const file = path.join(process.env.PUNCHCARD_IMPORTS_DIR, "bench.csv");
   await writeCsv(file, rows, Number(values.customers));
+  // --order by-customer: the same rows, stably sorted by card (each customer's rows stay in file
+  // order, an order's lines stay together): what a by-customer apply would give the write path.
+  if (values.order === "by-customer") sortByCard(file);
+  else if (values.order !== "file") throw new Error("--order is file or by-customer");
   const merchant = await db.merchant.create({ data: { name: `Bench import ${Date.now()}`, timeZone: "America/New_York", currency: "USD" } });
   const scope = { merchantId: merchant.id, merchant: { id: merchant.id, name: merchant.name, timeZone: merchant.timeZone, currency: merchant.currency } };
   const mapping = {
@@ -211,7 +221,7 @@ async function child() {
     duplicates: r.counts.duplicates,
     errors: r.counts.errors,
   }));
-  console.log(`import benchmark: ${rows.toLocaleString("en-US")} rows (${(statSync(file).size / 1024 / 1024).toFixed(0)} MB CSV), load average ${loadBefore.toFixed(1)} before, ${loadavg()[0]!.toFixed(1)} after, ${process.env.PUNCHCARD_IMPORT_CHUNK_EVENTS ?? "4000"} events per chunk and stream (${process.env.PUNCHCARD_IMPORT_STREAMS ?? "2"} streams), report rollups ${deferReports ? "deferred (rebuilt after each import, timed)" : "by the events triggers"}, importer heap ${values.heap === "uncapped" ? "uncapped (as in-process workers)" : "capped at 256 MB (as `npm run worker`)"}`);
+  console.log(`import benchmark: ${rows.toLocaleString("en-US")} rows (${(statSync(file).size / 1024 / 1024).toFixed(0)} MB CSV), load average ${loadBefore.toFixed(1)} before, ${loadavg()[0]!.toFixed(1)} after, ${process.env.PUNCHCARD_IMPORT_CHUNK_EVENTS ?? "4000"} events per chunk and stream (${process.env.PUNCHCARD_IMPORT_STREAMS ?? "2"} streams), rows in ${values.order === "by-customer" ? "card order" : "file order"}, report rollups ${deferReports ? "deferred (rebuilt after each import, timed)" : "by the events triggers"}, importer heap ${values.heap === "uncapped" ? "uncapped (as in-process workers)" : "capped at 256 MB (as `npm run worker`)"}`);
   console.table(table);
   // The COPY writes event rows; the importer reads file rows (several line items per event). Both ratios are printed.
   console.table([{
